@@ -1,0 +1,111 @@
+"""Tables shared by every app: production data keys and the audit chain."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+
+
+class DataKey(models.Model):
+    """A production's data key, stored only wrapped by the installation's master key.
+
+    Destroying a production's data key (``wrapped`` emptied, ``destroyed_at`` set)
+    crypto-shreds every sensitive value of that production.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    production = models.OneToOneField(
+        "productions.Production", on_delete=models.PROTECT, related_name="data_key"
+    )
+    master_key_id = models.CharField(max_length=32)
+    wrapped = models.BinaryField(editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    rotated_at = models.DateTimeField(null=True, blank=True)
+    destroyed_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"data key {self.id}"
+
+
+class AuditAction(models.TextChoices):
+    """The fixed vocabulary of audit events. Add here; never reuse a value for another meaning."""
+
+    USER_CREATED = "user.created"
+    USER_LOGGED_IN = "user.logged_in"
+    USER_LOGGED_OUT = "user.logged_out"
+    USER_LOGIN_FAILED = "user.login_failed"
+    USER_PASSWORD_CHANGED = "user.password_changed"  # noqa: S105 - an event name
+    USER_PASSWORD_RESET = "user.password_reset"  # noqa: S105 - an event name
+    USER_REAUTHENTICATED = "user.reauthenticated"
+    USER_TOTP_ENABLED = "user.totp_enabled"
+    USER_TOTP_DISABLED = "user.totp_disabled"
+    TOKEN_CREATED = "token.created"  # noqa: S105 - an event name
+    TOKEN_REVOKED = "token.revoked"  # noqa: S105 - an event name
+    PRODUCTION_CREATED = "production.created"
+    PRODUCTION_UPDATED = "production.updated"
+    PRODUCTION_SHREDDED = "production.shredded"
+    MEMBER_ADDED = "member.added"
+    MEMBER_ROLES_CHANGED = "member.roles_changed"
+    MEMBER_REMOVED = "member.removed"
+    MEMBER_PRIVATE_READ = "member.private_read"
+    MEMBER_PRIVATE_WRITTEN = "member.private_written"
+    INVITATION_CREATED = "invitation.created"
+    INVITATION_ACCEPTED = "invitation.accepted"
+    INVITATION_REVOKED = "invitation.revoked"
+    KEYS_ROTATED = "keys.rotated"
+    SCRIPT_UPLOADED = "script.uploaded"
+    SCRIPT_READ = "script.read"
+    FLAGS_DECIDED = "script.flags_decided"
+    CHARACTER_CAST = "script.character_cast"
+
+
+class AuditEvent(models.Model):
+    """One link of the append-only, hash-chained audit log.
+
+    ``hash = SHA-256(prev_hash || canonical JSON of the event)``; see ``core/audit.py``.
+    ``seq`` is assigned by the writer holding the chain head, so the chain cannot fork.
+    """
+
+    seq = models.BigIntegerField(primary_key=True)
+    occurred_at = models.DateTimeField()
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    production = models.ForeignKey(
+        "productions.Production",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    # Values of AuditAction; no database choices, so a new action needs no migration.
+    action = models.CharField(max_length=64)
+    object_type = models.CharField(max_length=64, blank=True)
+    object_id = models.CharField(max_length=64, blank=True)
+    summary = models.CharField(max_length=300, blank=True)
+    prev_hash = models.CharField(max_length=64, unique=True)
+    hash = models.CharField(max_length=64, unique=True)
+
+    class Meta:
+        ordering = ["seq"]
+        indexes = [models.Index(fields=["production", "seq"])]
+
+    def __str__(self) -> str:
+        return f"#{self.seq} {self.action}"
+
+
+class AuditHead(models.Model):
+    """The single row naming the last event of the chain; writers lock it to append."""
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    seq = models.BigIntegerField(default=0)
+    hash = models.CharField(max_length=64)
+
+    def __str__(self) -> str:
+        return f"audit head #{self.seq}"

@@ -1,0 +1,131 @@
+"""The demo production: a realistic cast and crew a new user can log in as.
+
+Idempotent: running it again keeps the same production and people and sets new passwords.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import transaction
+from django.utils import timezone
+
+from closedset.accounts.models import User
+from closedset.accounts.services import user_create
+from closedset.core.permissions import Role
+from closedset.productions import services as production_services
+from closedset.productions.models import Membership, Production
+from closedset.productions.policies import access_for
+
+DEMO_TITLE = "The Salt House"
+DEMO_COMPANY = "Northlight Pictures (demo)"
+DEMO_DOMAIN = "demo.test"
+
+
+@dataclass(frozen=True)
+class DemoPerson:
+    key: str
+    name: str
+    role: Role
+    department: str = ""
+    age: int | None = None
+
+    @property
+    def email(self) -> str:
+        return f"{self.key}@{DEMO_DOMAIN}"
+
+
+PEOPLE = (
+    DemoPerson("producer", "Helen Marsh", Role.PRODUCER),
+    DemoPerson("coordinator", "Amara Okafor", Role.COORDINATOR),
+    DemoPerson("director", "Tomás Ruiz", Role.DIRECTOR),
+    DemoPerson("ad", "Priya Natarajan", Role.ASSISTANT_DIRECTOR),
+    DemoPerson("performer1", "Zoë Łukasz", Role.PERFORMER, age=34),
+    DemoPerson("performer2", "Kenji Satō (佐藤健二)", Role.PERFORMER, age=38),
+    DemoPerson("performer3", "Maya Lindqvist", Role.PERFORMER, age=29),
+    DemoPerson("performer4", "Ruby Kowalczyk", Role.PERFORMER, age=17),
+    DemoPerson("hmu", "Sam Okonkwo", Role.CREW, "Hair and make-up"),
+    DemoPerson("crew", "Lee Fischer", Role.CREW, "Camera"),
+    DemoPerson("safety", "Grace Adeyemi", Role.SAFETY_OFFICER, "Production safety"),
+)
+
+
+@dataclass(frozen=True)
+class Login:
+    email: str
+    password: str
+    name: str
+    role: str
+
+
+def _birth_date(age: int, today: date) -> date:
+    """A birthday that makes the person ``age`` today and for the next months."""
+    year = today.year - age - 1
+    month = today.month
+    return date(year, month, min(today.day, 28))
+
+
+_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+
+
+def _password(fixed: str | None) -> str:
+    """A readable generated password: three groups of five, about 74 bits."""
+    if fixed:
+        return fixed
+    return "-".join("".join(secrets.choice(_ALPHABET) for _ in range(5)) for _ in range(3))
+
+
+@transaction.atomic
+def load_demo(*, password: str | None = None) -> tuple[Production, list[Login]]:
+    logins: list[Login] = []
+    users: dict[str, User] = {}
+    for person in PEOPLE:
+        secret = _password(password)
+        user = User.objects.filter(email=person.email).first()
+        if user is None:
+            user = user_create(actor=None, email=person.email, name=person.name, password=secret)
+        else:
+            user.set_password(secret)
+            user.save(update_fields=["password"])
+        users[person.key] = user
+        logins.append(Login(person.email, secret, person.name, person.role.label))
+
+    producer = users["producer"]
+    production = Production.objects.filter(is_demo=True, title=DEMO_TITLE).first()
+    if production is None:
+        production = production_services.production_create(
+            actor=producer,
+            title=DEMO_TITLE,
+            company=DEMO_COMPANY,
+            time_zone="Europe/London",
+            creator_roles=[Role.PRODUCER],
+            is_demo=True,
+        )
+    producer_access = access_for(producer, production)
+    assert producer_access is not None  # noqa: S101 - the producer created or owns the demo
+    today = timezone.localdate()
+    for person in PEOPLE:
+        user = users[person.key]
+        membership = production_services.member_add(
+            actor=producer,
+            access=producer_access,
+            user=user,
+            roles=[person.role],
+            department=person.department,
+        )
+        if person.age is not None and _needs_birth_date(membership):
+            own = access_for(user, production)
+            assert own is not None  # noqa: S101 - just added
+            production_services.member_set_date_of_birth(
+                actor=user,
+                access=own,
+                member=membership,
+                date_of_birth=_birth_date(person.age, today),
+            )
+    return production, logins
+
+
+def _needs_birth_date(membership: Membership) -> bool:
+    return membership.date_of_birth is None
