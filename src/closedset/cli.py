@@ -12,6 +12,9 @@ import sys
 HELP = """usage: closedset COMMAND [options]
 
 Commands:
+  breakdown FILE          find intimate scenes in a screenplay (no database needed)
+  breakdown --compare OLD NEW
+                          what changed for intimacy between two revisions
   init                    create or migrate the database; create the master key
   demo [--reset]          load the demo production and print its log-ins
   serve [--host H] [--port P]
@@ -34,6 +37,10 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.write(HELP)
         return 0
     command = args[0]
+    if command == "breakdown":
+        from closedset.breakdown_cli import main as breakdown_main
+
+        return breakdown_main(args[1:])
     if command == "--version":
         from closedset import __version__
 

@@ -1,0 +1,1 @@
+"""One reader per input format; each turns a file's content into a Script."""
