@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export CLOSEDSET_DATA_DIR ?= $(CURDIR)/var
 CLOSEDSET_TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/postgres
-PYTEST_ARGS ?=
+PYTEST_ARGS ?= -n 2
 
 .PHONY: run install dev test lint type test-sqlite test-postgres browser-deps bench cov ci clean openapi migrations-check
 
@@ -29,7 +29,7 @@ run: install
 	CLOSEDSET_DEBUG=true $(BIN)/closedset serve --host 127.0.0.1 --port 8000
 
 ## make test: lint, types, the whole suite on SQLite, then on PostgreSQL
-test: dev browser-deps lint type test-sqlite test-postgres
+test: dev browser-deps lint type migrations-check test-sqlite test-postgres
 
 lint: dev
 	$(BIN)/ruff check src tests bench
@@ -37,6 +37,9 @@ lint: dev
 
 type: dev
 	CLOSEDSET_DEBUG=true $(BIN)/mypy src
+
+migrations-check: dev
+	CLOSEDSET_DEBUG=true CLOSEDSET_DATA_DIR=$$(mktemp -d) $(BIN)/closedset manage makemigrations --check --dry-run
 
 test-sqlite: dev
 	@echo "== tests on SQLite =="

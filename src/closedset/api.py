@@ -17,6 +17,7 @@ from closedset.accounts.middleware import needs_second_factor
 from closedset.accounts.services import token_authenticate
 from closedset.core.errors import ServiceError
 from closedset.productions.api import router as productions_router
+from closedset.scripts.api import router as scripts_router
 from closedset.web.api import router as web_router
 
 logger = logging.getLogger(__name__)
@@ -100,3 +101,4 @@ def _unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
 api.add_router("", web_router)
 api.add_router("", accounts_router)
 api.add_router("", productions_router)
+api.add_router("", scripts_router)

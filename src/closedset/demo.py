@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from importlib import resources
 
 from django.db import transaction
 from django.utils import timezone
@@ -18,6 +19,8 @@ from closedset.core.permissions import Role
 from closedset.productions import services as production_services
 from closedset.productions.models import Membership, Production
 from closedset.productions.policies import access_for
+from closedset.scripts import selectors as script_selectors
+from closedset.scripts import services as script_services
 
 DEMO_TITLE = "The Salt House"
 DEMO_COMPANY = "Northlight Pictures (demo)"
@@ -61,10 +64,9 @@ class Login:
 
 
 def _birth_date(age: int, today: date) -> date:
-    """A birthday that makes the person ``age`` today and for the next months."""
-    year = today.year - age - 1
-    month = today.month
-    return date(year, month, min(today.day, 28))
+    """A birthday a month ago, so the person is ``age`` today and for the next eleven months."""
+    recent = today - timedelta(days=30)
+    return date(recent.year - age, recent.month, min(recent.day, 28))
 
 
 _ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
@@ -124,7 +126,42 @@ def load_demo(*, password: str | None = None) -> tuple[Production, list[Login]]:
                 member=membership,
                 date_of_birth=_birth_date(person.age, today),
             )
+    _load_script(production, users)
     return production, logins
+
+
+DEMO_SCRIPT = "the-salt-house.fountain"
+# Who plays whom in the demo script.
+DEMO_CASTING = {
+    "MARA": "performer1",
+    "DANIEL": "performer2",
+    "IRIS": "performer3",
+    "ELSIE": "performer4",
+}
+
+
+def _load_script(production: Production, users: dict[str, User]) -> None:
+    """Upload the demo's own script once, as the coordinator, and cast its parts."""
+    coordinator = users["coordinator"]
+    access = access_for(coordinator, production)
+    assert access is not None  # noqa: S101 - the coordinator was just added
+    if script_selectors.script_list(access=access):
+        return
+    data = (resources.files("closedset.demo_data") / DEMO_SCRIPT).read_bytes()
+    result = script_services.script_upload(
+        actor=coordinator, access=access, data=data, filename=DEMO_SCRIPT, label="Pink revision"
+    )
+    script = result.revision.script
+    members = {m.user_id: m for m in Membership.objects.filter(production=production)}
+    for character in script_selectors.character_list(access=access, script=script):
+        key = DEMO_CASTING.get(character.name)
+        if key is not None:
+            script_services.character_cast(
+                actor=coordinator,
+                access=access,
+                character=character,
+                member=members[users[key].pk],
+            )
 
 
 def _needs_birth_date(membership: Membership) -> bool:

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "closedset.core",
     "closedset.accounts",
     "closedset.productions",
+    "closedset.scripts",
     "closedset.web",
 ]
 
@@ -145,6 +146,7 @@ PASSWORD_RESET_TIMEOUT = 60 * 60 * 2
 # Re-authentication ("sudo mode") window for signing, disclosure and key operations.
 CLOSEDSET_REAUTH_SECONDS = int(os.environ.get("CLOSEDSET_REAUTH_SECONDS", "600"))
 CLOSEDSET_INVITATION_DAYS = int(os.environ.get("CLOSEDSET_INVITATION_DAYS", "7"))
+CLOSEDSET_MAX_SCRIPT_BYTES = int(os.environ.get("CLOSEDSET_MAX_SCRIPT_BYTES", str(20 * 1024**2)))
 
 # Lockout after repeated failures (django-axes): per account and address together,
 # so a stranger cannot lock a person out from elsewhere.

@@ -28,6 +28,7 @@ urlpatterns = [
     path("", include("closedset.web.urls")),
     path("account/", include("closedset.accounts.urls")),
     path("", include("closedset.productions.urls")),
+    path("", include("closedset.scripts.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

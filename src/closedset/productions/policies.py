@@ -58,12 +58,20 @@ def access_for(actor: Any, production: Production) -> Access | None:
 
 
 def get_production_for_actor(
-    actor: Any, production_id: Any, *, need: Perm = Perm.PRODUCTION_VIEW
+    actor: Any,
+    production_id: Any,
+    *,
+    need: Perm = Perm.PRODUCTION_VIEW,
+    visible: Perm = Perm.PRODUCTION_VIEW,
 ) -> Access:
-    """Fetch a production the actor belongs to and check one permission in one step."""
+    """Fetch a production the actor belongs to and check one permission in one step.
+
+    ``visible`` names the permission without which the resource does not exist for the actor
+    (404); lacking only ``need`` is a 403.
+    """
     production = Production.objects.filter(pk=parse_uuid(production_id)).first()
     access = access_for(actor, production) if production else None
-    if access is None:
+    if access is None or not access.has(visible):
         raise NotFound()
     access.require(need)
     return access

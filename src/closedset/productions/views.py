@@ -48,6 +48,7 @@ def production_detail(request: HttpRequest, production_id: uuid.UUID) -> HttpRes
         "production": access.production,
         "members": selectors.member_list(access=access),
         "can_invite": access.has(Perm.MEMBERS_INVITE),
+        "can_view_scripts": access.has(Perm.SCRIPT_VIEW),
         "invitations": selectors.invitation_list(access=access)
         if access.has(Perm.MEMBERS_INVITE)
         else [],
