@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import itertools
+import json
 
 import pytest
 from django.db import connection, transaction
+from hypothesis import given
+from hypothesis import strategies as st
 
 from closedset.core import audit
 from closedset.core.models import AuditAction, AuditEvent, AuditHead
@@ -140,3 +143,28 @@ def test_a_missing_head_is_noticed() -> None:
     result = audit.verify()
     assert not result.ok
     assert "head" in result.reason
+
+
+@given(
+    seq=st.integers(min_value=1, max_value=2**62),
+    texts=st.lists(st.text(), min_size=4, max_size=4),
+    actor=st.one_of(st.none(), st.text()),
+)
+def test_the_canonical_form_is_exactly_compact_json(
+    seq: int, texts: list[str], actor: str | None
+) -> None:
+    fields = [seq, "2026-01-01T00:00:00.000000+00:00", actor, None, *texts]
+    expected = json.dumps(fields, ensure_ascii=False, separators=(",", ":")).encode()
+    assert (
+        audit.canonical_event(
+            seq=seq,
+            occurred_at=fields[1],
+            actor_id=actor,
+            production_id=None,
+            action=texts[0],
+            object_type=texts[1],
+            object_id=texts[2],
+            summary=texts[3],
+        )
+        == expected
+    )

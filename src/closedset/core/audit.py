@@ -13,7 +13,7 @@ import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from django.db import connection, models, transaction
@@ -22,6 +22,7 @@ from django.utils import timezone
 from closedset.core.models import AuditAction, AuditEvent, AuditHead
 
 GENESIS_HASH = "0" * 64
+_ZERO = timedelta(0)
 SUMMARY_MAX = 300
 
 
@@ -37,7 +38,26 @@ def _id(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
-_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+_quote = json.encoder.encode_basestring  # the C string encoder json.dumps(ensure_ascii=False) uses
+
+
+def _canonical(  # noqa: PLR0917 - positional on the hot path of verify()
+    seq: int,
+    occurred_at: str,
+    actor_id: str | None,
+    production_id: str | None,
+    action: str,
+    object_type: str,
+    object_id: str,
+    summary: str,
+) -> bytes:
+    """Exactly ``json.dumps([...], ensure_ascii=False, separators=(",", ":"))``, built directly."""
+    actor = "null" if actor_id is None else _quote(actor_id)
+    production = "null" if production_id is None else _quote(production_id)
+    return (
+        f"[{seq:d},{_quote(occurred_at)},{actor},{production},{_quote(action)},"
+        f"{_quote(object_type)},{_quote(object_id)},{_quote(summary)}]"
+    ).encode()
 
 
 def canonical_event(
@@ -52,9 +72,9 @@ def canonical_event(
     summary: str,
 ) -> bytes:
     """The bytes an event's hash covers: a JSON array in a fixed field order."""
-    return _ENCODER.encode(
-        [seq, occurred_at, actor_id, production_id, action, object_type, object_id, summary]
-    ).encode()
+    return _canonical(
+        seq, occurred_at, actor_id, production_id, action, object_type, object_id, summary
+    )
 
 
 def chain_hash(prev_hash: str, event: bytes) -> str:
@@ -138,11 +158,16 @@ _VERIFY_SQL = (
 
 
 def _timestamp_text(value: Any) -> str:
-    """The canonical time of a row as the driver returns it (SQLite text or a datetime)."""
-    if isinstance(value, str):  # SQLite: naive UTC "YYYY-MM-DD HH:MM:SS[.ffffff]"
-        text: str = value if len(value) != 19 else value + ".000000"
-        return text.replace(" ", "T", 1) + "+00:00"
-    return _timestamp(value)
+    """The canonical time of a row as the driver returns it: a naive UTC datetime (SQLite),
+    an aware datetime (PostgreSQL) or SQLite's text form."""
+    if isinstance(value, datetime):
+        if value.tzinfo is None:  # stored as UTC without an offset
+            return value.isoformat(timespec="microseconds") + "+00:00"
+        if value.utcoffset() == _ZERO:
+            return value.isoformat(timespec="microseconds")
+        return _timestamp(value)
+    text: str = value if len(value) != 19 else value + ".000000"
+    return text.replace(" ", "T", 1) + "+00:00"
 
 
 def _uuid_text(value: Any) -> str | None:
@@ -170,7 +195,7 @@ def verify(*, batch: int = 20_000) -> VerifyResult:
     prev = GENESIS_HASH
     expected_seq = 1
     count = 0
-    encode = _ENCODER.encode
+    canonical = _canonical
     sha256 = hashlib.sha256
     with transaction.atomic():
         head = AuditHead.objects.filter(pk=1).first()
@@ -198,18 +223,16 @@ def verify(*, batch: int = 20_000) -> VerifyResult:
                 return VerifyResult(
                     False, count, seq, f"event #{seq} does not follow event #{seq - 1}"
                 )
-            body = encode(
-                [
-                    seq,
-                    _timestamp_text(occurred_at),
-                    None if actor_id is None else _uuid_text(actor_id),
-                    None if production_id is None else _uuid_text(production_id),
-                    action,
-                    object_type,
-                    object_id,
-                    summary,
-                ]
-            ).encode()
+            body = canonical(
+                seq,
+                _timestamp_text(occurred_at),
+                None if actor_id is None else _uuid_text(actor_id),
+                None if production_id is None else _uuid_text(production_id),
+                action,
+                object_type,
+                object_id,
+                summary,
+            )
             digest = sha256(prev.encode("ascii") + body).hexdigest()
             if digest != stored_hash:
                 return VerifyResult(False, count, seq, f"event #{seq} was altered")
