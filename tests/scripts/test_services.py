@@ -236,3 +236,21 @@ def test_casting_links_a_character_to_a_performer_only(
     )
     ana.refresh_from_db()
     assert ana.member is None
+
+
+def test_a_scene_keeps_its_lineage_across_revisions(
+    cast: Cast, uploaded: services.UploadResult
+) -> None:
+    second = services.script_upload(
+        actor=cast.coordinator,
+        access=cast.access("coordinator"),
+        data=REVISION,
+        filename="tide-line-blue.fountain",
+        script=uploaded.revision.script,
+    )
+    for heading in ("INT. KITCHEN - NIGHT", "EXT. HARBOUR - DAY", "INT. BEDROOM - NIGHT"):
+        assert (
+            scene_by_heading(second, heading).lineage == scene_by_heading(uploaded, heading).lineage
+        )
+    new = scene_by_heading(second, "INT. BATHROOM - NIGHT")
+    assert Scene.objects.filter(lineage=new.lineage).count() == 1

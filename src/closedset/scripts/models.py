@@ -110,6 +110,9 @@ class Scene(models.Model):
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     version = models.PositiveIntegerField(default=1)
+    # The same scene across revisions: a matched scene keeps its predecessor's lineage, so
+    # consent given for a scene follows it into later drafts.
+    lineage = models.UUIDField(default=uuid.uuid4, db_index=True)
 
     class Meta:
         ordering = ["revision", "ordinal"]

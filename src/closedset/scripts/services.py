@@ -4,6 +4,7 @@ cast characters. Every write is audited; script text is sealed."""
 from __future__ import annotations
 
 import base64
+import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -198,6 +199,7 @@ def _store_scene(
         minor=item.minor,
         change=change,
         matched=carried.previous if carried else None,
+        lineage=carried.previous.lineage if carried else uuid.uuid4(),
     )
     crypto.seal(scene, "text", _scene_text(s))
     scene.save()
