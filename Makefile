@@ -63,6 +63,7 @@ bench: dev
 	$(BIN)/python bench/breakdown_speed.py
 	$(BIN)/python bench/breakdown_quality.py
 	$(BIN)/python bench/audit_verify.py
+	$(BIN)/python bench/choreography.py
 
 cov: dev
 	$(BIN)/coverage run -m pytest $(PYTEST_ARGS)
