@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "closedset.accounts",
     "closedset.productions",
     "closedset.scripts",
+    "closedset.consent",
     "closedset.web",
 ]
 

@@ -59,6 +59,11 @@ class AuditAction(models.TextChoices):
     SCRIPT_READ = "script.read"
     FLAGS_DECIDED = "script.flags_decided"
     CHARACTER_CAST = "script.character_cast"
+    CONSENT_READ = "consent.read"
+    CONSENT_CHANGED = "consent.changed"
+    CONSENT_WITHDRAWN = "consent.withdrawn"
+    PROFILE_READ = "consent.profile_read"
+    PROFILE_CHANGED = "consent.profile_changed"
 
 
 class AuditEvent(models.Model):

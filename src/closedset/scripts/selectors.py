@@ -186,3 +186,50 @@ def castable_members(*, access: Access) -> list[Membership]:
         .order_by("user__name")
         .distinct()
     )
+
+
+def scene_cast(*, scene: Scene) -> dict[str, Membership]:
+    """The performers cast in a scene: members cast in the parts that appear in it."""
+    names = [c["name"] for c in scene.characters]
+    characters = Character.objects.filter(
+        script_id=scene.revision.script_id, name__in=names, member__isnull=False
+    ).select_related("member__user")
+    return {str(c.member_id): c.member for c in characters if c.member is not None}
+
+
+def scene_character_ages(*, scene: Scene) -> dict[str, int]:
+    """Stated ages of the parts each cast member plays in a scene (member id → youngest)."""
+    names = [c["name"] for c in scene.characters]
+    ages: dict[str, int] = {}
+    for c in Character.objects.filter(
+        script_id=scene.revision.script_id, name__in=names, member__isnull=False, age__isnull=False
+    ):
+        key = str(c.member_id)
+        ages[key] = min(ages.get(key, 200), c.age or 200)
+    return ages
+
+
+def latest_scene(*, lineage: Any) -> Scene | None:
+    """The scene of a lineage in its script's newest revision that still has it."""
+    return (
+        Scene.objects.filter(lineage=lineage)
+        .select_related("revision__script")
+        .order_by("-revision__number")
+        .first()
+    )
+
+
+def cast_scenes(*, member: Membership) -> list[Scene]:
+    """Intimate scenes (latest revision of each script) in which the member is cast."""
+    names_by_script: dict[Any, set[str]] = {}
+    for c in Character.objects.filter(member=member):
+        names_by_script.setdefault(c.script_id, set()).add(c.name)
+    scenes: list[Scene] = []
+    for script_id, names in names_by_script.items():
+        revision = Revision.objects.filter(script_id=script_id).order_by("-number").first()
+        if revision is None:
+            continue
+        for scene in _scenes(revision, flagged_only=True):
+            if names & {c["name"] for c in scene.characters}:
+                scenes.append(scene)
+    return scenes

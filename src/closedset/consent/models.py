@@ -1,0 +1,90 @@
+"""A performer's consent per scene (every version kept), boundary profiles and riders.
+
+Answers, notes, guardian names and rider contents are sealed: only the performer and the
+production's coordinators read them, through selectors that record each read.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+
+from closedset.core.crypto import SealedField
+
+
+class ConsentRecord(models.Model):
+    """One performer's consent for one scene (a scene lineage, across script revisions)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    production = models.ForeignKey(
+        "productions.Production", on_delete=models.CASCADE, related_name="+"
+    )
+    member = models.ForeignKey(
+        "productions.Membership", on_delete=models.CASCADE, related_name="consents"
+    )
+    lineage = models.UUIDField(db_index=True)
+    current = models.ForeignKey(
+        "ConsentVersion", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Set when the scene is marked filmed: the version the footage was shot under (R4).
+    filmed = models.ForeignKey(
+        "ConsentVersion", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["member", "lineage"], name="one_record_per_scene")
+        ]
+
+    def __str__(self) -> str:
+        return f"consent record {self.pk}"
+
+
+class ConsentVersion(models.Model):
+    class Kind(models.TextChoices):
+        EDIT = "edit", "Answers changed"
+        WITHDRAWAL = "withdrawal", "Withdrawn"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    record = models.ForeignKey(ConsentRecord, on_delete=models.CASCADE, related_name="versions")
+    production = models.ForeignKey(
+        "productions.Production", on_delete=models.CASCADE, related_name="+"
+    )
+    number = models.PositiveIntegerField()
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.EDIT)
+    answers = SealedField()
+    note = SealedField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["record", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["record", "number"], name="one_version_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"consent version {self.number}"
+
+
+class BoundaryProfile(models.Model):
+    """A performer's general limits (optional); pre-fills their scene answers."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    production = models.ForeignKey(
+        "productions.Production", on_delete=models.CASCADE, related_name="+"
+    )
+    member = models.OneToOneField(
+        "productions.Membership", on_delete=models.CASCADE, related_name="boundary_profile"
+    )
+    answers = SealedField()
+    version = models.PositiveIntegerField(default=1)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"boundary profile {self.pk}"

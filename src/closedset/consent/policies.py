@@ -1,0 +1,51 @@
+"""Who may read and change a performer's consent: the performer and the production's
+coordinators. Everyone else gets "not found", exactly as if it did not exist (R9)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from closedset.core.errors import NotFound
+from closedset.core.ids import parse_uuid
+from closedset.core.permissions import Perm
+from closedset.productions.models import Membership
+from closedset.productions.policies import Access, access_for
+from closedset.scripts.models import Scene
+from closedset.scripts.selectors import scene_cast
+
+
+def can_read_consent(access: Access, member: Membership) -> bool:
+    own = member.pk == access.membership.pk and access.has(Perm.CONSENT_EDIT_OWN)
+    return own or access.has(Perm.CONSENT_VIEW_ALL)
+
+
+def can_edit_consent(access: Access, member: Membership) -> bool:
+    own = member.pk == access.membership.pk and access.has(Perm.CONSENT_EDIT_OWN)
+    return own or access.has(Perm.CONSENT_COORDINATE)
+
+
+def get_consent_subject_for_actor(
+    actor: Any, scene_id: Any, member_id: Any
+) -> tuple[Access, Scene, Membership]:
+    """The scene and performer of a consent, if the actor may read that consent.
+
+    A performer reaches only their own consent, for scenes they are cast in.
+    """
+    scene = (
+        Scene.objects.select_related("production", "revision__script")
+        .filter(pk=parse_uuid(scene_id))
+        .first()
+    )
+    access = access_for(actor, scene.production) if scene else None
+    if access is None or scene is None:
+        raise NotFound()
+    member = (
+        Membership.objects.select_related("user")
+        .filter(pk=parse_uuid(member_id), production=scene.production, removed_at__isnull=True)
+        .first()
+    )
+    if member is None or not can_read_consent(access, member):
+        raise NotFound()
+    if not access.has(Perm.CONSENT_VIEW_ALL) and str(member.pk) not in scene_cast(scene=scene):
+        raise NotFound()
+    return access, scene, member
