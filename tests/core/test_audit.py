@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import itertools
 import json
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.db import connection, transaction
 from hypothesis import given
 from hypothesis import strategies as st
@@ -168,3 +170,40 @@ def test_the_canonical_form_is_exactly_compact_json(
         )
         == expected
     )
+
+
+@pytest.mark.django_db
+def test_an_event_whose_link_was_rewritten_is_named() -> None:
+    _append(5)
+    _raw("UPDATE core_auditevent SET prev_hash = %s WHERE seq = %s", ["a" * 64, 3])
+    result = audit.verify()
+    assert result.first_bad_seq == 3
+    assert "does not follow" in result.reason
+
+
+@pytest.mark.django_db
+def test_an_anonymous_actor_is_recorded_as_nobody() -> None:
+    with transaction.atomic():
+        event = audit.record(AuditAction.USER_LOGIN_FAILED, actor=AnonymousUser())
+    assert event.actor_id is None
+    assert audit.verify().ok
+
+
+@pytest.mark.parametrize(
+    ("stored", "canonical"),
+    [
+        ("2026-01-02 03:04:05", "2026-01-02T03:04:05.000000+00:00"),
+        ("2026-01-02 03:04:05.000007", "2026-01-02T03:04:05.000007+00:00"),
+        (
+            datetime(2026, 1, 2, 4, 4, 5, 7, tzinfo=timezone(timedelta(hours=1))),
+            "2026-01-02T03:04:05.000007+00:00",
+        ),
+        # SQLite hands back naive UTC datetimes.
+        (datetime(2026, 1, 2, 3, 4, 5, 7), "2026-01-02T03:04:05.000007+00:00"),  # noqa: DTZ001
+        (datetime(2026, 1, 2, 3, 4, 5, 7, tzinfo=UTC), "2026-01-02T03:04:05.000007+00:00"),
+    ],
+)
+def test_every_stored_time_form_reads_back_to_one_canonical_time(
+    stored: object, canonical: str
+) -> None:
+    assert audit._timestamp_text(stored) == canonical

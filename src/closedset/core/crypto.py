@@ -232,10 +232,6 @@ class Sealed:
     def __hash__(self) -> int:
         return hash(self.token)
 
-    @property
-    def data_key_id(self) -> uuid.UUID:
-        return uuid.UUID(hex=self.token.split(".", 2)[1])
-
 
 class SealedField(models.TextField):  # type: ignore[type-arg]
     """A column holding a sealed value. Plain strings are refused on save."""
