@@ -64,6 +64,7 @@ bench: dev
 	$(BIN)/python bench/breakdown_quality.py
 	$(BIN)/python bench/audit_verify.py
 	$(BIN)/python bench/choreography.py
+	$(BIN)/python bench/web_load.py
 
 cov: dev
 	$(BIN)/coverage run -m pytest $(PYTEST_ARGS)
