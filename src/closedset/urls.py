@@ -29,6 +29,7 @@ urlpatterns = [
     path("account/", include("closedset.accounts.urls")),
     path("", include("closedset.productions.urls")),
     path("", include("closedset.scripts.urls")),
+    path("", include("closedset.consent.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

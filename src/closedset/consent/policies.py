@@ -49,3 +49,16 @@ def get_consent_subject_for_actor(
     if not access.has(Perm.CONSENT_VIEW_ALL) and str(member.pk) not in scene_cast(scene=scene):
         raise NotFound()
     return access, scene, member
+
+
+def get_scene_consents_for_actor(actor: Any, scene_id: Any) -> tuple[Access, Scene]:
+    """A scene whose performers' consent the actor may oversee (coordinators only)."""
+    scene = (
+        Scene.objects.select_related("production", "revision__script")
+        .filter(pk=parse_uuid(scene_id))
+        .first()
+    )
+    access = access_for(actor, scene.production) if scene else None
+    if access is None or scene is None or not access.has(Perm.CONSENT_VIEW_ALL):
+        raise NotFound()
+    return access, scene

@@ -14,11 +14,13 @@ from closedset.consent.services import current_consent, performer_age
 from closedset.core import audit, crypto
 from closedset.core.errors import NotFound
 from closedset.core.models import AuditAction
+from closedset.core.permissions import Perm
 from closedset.productions.models import Membership
 from closedset.productions.policies import Access
 from closedset.rules import consent as rules
+from closedset.rules.minors import is_minor
 from closedset.scripts.models import Scene
-from closedset.scripts.selectors import scene_cast
+from closedset.scripts.selectors import cast_scenes, scene_cast
 
 
 @dataclass(frozen=True)
@@ -90,3 +92,119 @@ def consent_get(*, access: Access, scene: Scene, member: Membership) -> ConsentV
         history=history,
         problems=problems,
     )
+
+
+class Status:
+    """Where a performer's consent for a scene stands, in plain words (no pressure)."""
+
+    NOT_STARTED = "not_started"
+    DISCUSS = "discuss"
+    ANSWERED = "answered"
+    WITHDRAWN = "withdrawn"
+
+
+@dataclass(frozen=True)
+class SceneStatus:
+    scene: Scene
+    member: Membership
+    status: str
+    version: int
+    minor: bool = False  # R10, shown to coordinators
+
+    @property
+    def label(self) -> str:
+        """In the performer's words."""
+        return {
+            Status.NOT_STARTED: "Not started",
+            Status.DISCUSS: "Some items to discuss",
+            Status.ANSWERED: "Answered",
+            Status.WITHDRAWN: "Withdrawn",
+        }[self.status]
+
+    @property
+    def coordinator_label(self) -> str:
+        return {
+            Status.NOT_STARTED: "Not started",
+            Status.DISCUSS: "Discuss items",
+            Status.ANSWERED: "Answered",
+            Status.WITHDRAWN: "Withdrawn",
+        }[self.status]
+
+    @property
+    def can_withdraw(self) -> bool:
+        return self.status in (Status.DISCUSS, Status.ANSWERED)
+
+
+def _status(record: ConsentRecord | None) -> tuple[str, int]:
+    if record is None or record.current is None:
+        return Status.NOT_STARTED, 0
+    number = record.current.number
+    if record.current.kind == ConsentVersion.Kind.WITHDRAWAL:
+        return Status.WITHDRAWN, number
+    answers = crypto.unseal(record.current, "answers") or {}
+    given = {entry.get("answer") for entry in answers.get("answers", [])}
+    if rules.Answer.DISCUSS.value in given:
+        return Status.DISCUSS, number
+    if given:
+        return Status.ANSWERED, number
+    return Status.NOT_STARTED, number
+
+
+def _records(members: list[Membership], lineages: list[Any]) -> dict[tuple[str, str], Any]:
+    records = ConsentRecord.objects.select_related("current").filter(
+        member__in=members, lineage__in=lineages
+    )
+    return {(str(r.member_id), str(r.lineage)): r for r in records}
+
+
+def my_scene_list(*, access: Access) -> list[SceneStatus]:
+    """The intimate scenes the actor is cast in, each with where their consent stands."""
+    access.require(Perm.CONSENT_EDIT_OWN)
+    member = access.membership
+    scenes = [s for s in cast_scenes(member=member) if s.production_id == access.production.pk]
+    with transaction.atomic():
+        records = _records([member], [s.lineage for s in scenes])
+        result = []
+        for scene in scenes:
+            status, number = _status(records.get((str(member.pk), str(scene.lineage))))
+            result.append(SceneStatus(scene, member, status, number))
+        if scenes:
+            audit.record(
+                AuditAction.CONSENT_READ,
+                actor=access.membership.user,
+                production=access.production,
+                obj=member,
+                summary=f"status of {len(scenes)} scenes",
+            )
+    return result
+
+
+def scene_consent_list(*, access: Access, scene: Scene) -> list[SceneStatus]:
+    """Each performer cast in a scene with where their consent stands (coordinators only)."""
+    if not access.has(Perm.CONSENT_VIEW_ALL) or scene.production_id != access.production.pk:
+        raise NotFound()
+    cast = sorted(scene_cast(scene=scene).values(), key=lambda m: m.user.name)
+    with transaction.atomic():
+        records = _records(cast, [scene.lineage])
+        result = []
+        for member in cast:
+            status, number = _status(records.get((str(member.pk), str(scene.lineage))))
+            minor = is_minor(performer_age(member, scene))
+            result.append(SceneStatus(scene, member, status, number, minor))
+        audit.record(
+            AuditAction.CONSENT_READ,
+            actor=access.membership.user,
+            production=access.production,
+            obj=scene,
+            summary=f"status of {len(cast)} performers",
+        )
+    return result
+
+
+def minor_partners(*, scene: Scene, member: Membership) -> set[str]:
+    """R10: the member's scene partners who are under 18 (no sexual content with them)."""
+    return {
+        mid
+        for mid, partner in scene_cast(scene=scene).items()
+        if mid != str(member.pk) and is_minor(performer_age(partner, scene))
+    }

@@ -50,7 +50,11 @@ def _record(member: Membership, scene: Scene) -> ConsentRecord:
     record, _ = ConsentRecord.objects.get_or_create(
         member=member, lineage=scene.lineage, defaults={"production": scene.production}
     )
-    return ConsentRecord.objects.select_for_update().select_related("current").get(pk=record.pk)
+    return (
+        ConsentRecord.objects.select_for_update(of=("self",))
+        .select_related("current")
+        .get(pk=record.pk)
+    )
 
 
 def _problems_error(problems: Sequence[rules.Problem]) -> ServiceError:

@@ -103,6 +103,7 @@ def script_detail(request: HttpRequest, script_id: uuid.UUID) -> HttpResponse:
         "can_edit": access.has(Perm.BREAKDOWN_EDIT),
         "can_upload": access.has(Perm.SCRIPT_UPLOAD),
         "can_cast": access.has(Perm.CASTING_EDIT),
+        "can_view_consents": access.has(Perm.CONSENT_VIEW_ALL),
         "categories": Category.choices,
         "revision_form": RevisionForm() if access.has(Perm.SCRIPT_UPLOAD) else None,
     }
@@ -175,7 +176,13 @@ def scene_flags(request: HttpRequest, scene_id: uuid.UUID) -> HttpResponse:
         return render(
             request,
             "scripts/partials/_scene_card.html",
-            {"item": view, "can_edit": True, "categories": Category.choices, "error": error},
+            {
+                "item": view,
+                "can_edit": True,
+                "can_view_consents": access.has(Perm.CONSENT_VIEW_ALL),
+                "categories": Category.choices,
+                "error": error,
+            },
             status=409 if "changed this scene" in error else 200,
         )
     if error:
