@@ -17,7 +17,9 @@ import os
 import shutil
 import stat
 import sys
+import textwrap
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TextIO
 
 from closedset.breakdown import Breakdown, Flag, SceneBreakdown, ScriptError, breakdown
@@ -253,7 +255,16 @@ def _write_table(result: Breakdown, scenes: Sequence[SceneBreakdown], out: TextI
     if not scenes:
         out.write("No scenes to list.\n")
         return
-    header = ["#", "PAGE", "LENGTH", "SCENE", "FLAGS", "SEVERITY", "CHARACTERS", "EVIDENCE"]
+    columns = [
+        Column("#", right=True),
+        Column("PAGE", right=True),
+        Column("LENGTH"),
+        Column("SCENE", minimum=12, preferred=36),
+        Column("FLAGS", minimum=0, preferred=22, split=", ", whole=True),
+        Column("SEVERITY"),
+        Column("CHARACTERS", minimum=14, preferred=28, split=", ", detail=2),
+        Column("EVIDENCE", minimum=30, preferred=70, detail=1),
+    ]
     rows = [
         [
             str(scene.scene.ordinal),
@@ -267,42 +278,154 @@ def _write_table(result: Breakdown, scenes: Sequence[SceneBreakdown], out: TextI
         ]
         for scene in scenes
     ]
-    flexible = ((3, 20, 40), (4, 10, 32), (7, 16, 50), (6, 10, 24))
-    write_columns(out, header, rows, flexible=flexible, right=(0, 1))
+    write_columns(
+        out,
+        columns,
+        rows,
+        grow=(
+            ("FLAGS", "SCENE", "CHARACTERS", "EVIDENCE"),
+            ("SCENE", "FLAGS", "CHARACTERS", "EVIDENCE"),
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class Column:
+    """A table column. Without a `minimum` a column is never narrower than its longest cell;
+    with one it wraps its cells (at `split`) to fit, down to that width. `whole`: a cell's
+    parts are never broken (categories). Detail columns (`detail` > 0) that do not fit at
+    their minimum, the lowest `detail` first, are printed under their row instead, indented
+    and labeled, over at most `DETAIL_LINES` lines."""
+
+    title: str
+    right: bool = False
+    minimum: int | None = None
+    preferred: int = 0
+    split: str = " "
+    whole: bool = False
+    detail: int = 0
+
+
+DETAIL_LINES = 2
+DETAIL_INDENT = 6
 
 
 def write_columns(
     out: TextIO,
-    header: list[str],
+    columns: Sequence[Column],
     rows: list[list[str]],
     *,
-    flexible: Sequence[tuple[int, int, int]],
-    right: Sequence[int] = (),
+    grow: tuple[Sequence[str], Sequence[str]],
 ) -> None:
-    """Print an aligned table that fits the terminal.
+    """Print an aligned table that fits the terminal. Long cells wrap onto more lines (flags
+    and severity are never cut); a detail column that has no room goes under its row.
 
-    `flexible` lists (column, minimum width, preferred width) in order of priority: those
-    columns are shortened, lowest priority first, to fit.
+    `grow`: the titles of the columns that get spare room, in order: first up to their
+    preferred width, then up to their longest cell.
     """
     width = max(40, shutil.get_terminal_size((120, 24)).columns - 1)
-    natural = [max(len(row[index]) for row in [header, *rows]) for index in range(len(header))]
-    widths = list(natural)
-    for index, minimum, _ in flexible:
-        widths[index] = min(natural[index], max(minimum, len(header[index])))
-    room = width - sum(widths) - 2 * (len(header) - 1)
-    for limit in (1, 0):
-        for index, _, preferred in flexible:
-            target = min(natural[index], preferred) if limit else natural[index]
-            grow = max(0, min(room, target - widths[index]))
-            widths[index] += grow
-            room -= grow
-    for row in [header, *rows]:
-        cells = []
-        for index, cell in enumerate(row):
-            size = widths[index]
-            text = cell if len(cell) <= size else cell[: max(0, size - 1)] + "…"
-            cells.append(text.rjust(size) if index in right else text.ljust(size))
-        out.write("  ".join(cells).rstrip() + "\n")
+    titles = [column.title for column in columns]
+    natural = [max(len(row[index]) for row in [titles, *rows]) for index in range(len(columns))]
+    floor = [_floor(column, natural[index], rows, index) for index, column in enumerate(columns)]
+    shown = list(range(len(columns)))
+
+    def needed(indexes: list[int]) -> int:
+        return sum(floor[index] for index in indexes) + 2 * (len(indexes) - 1)
+
+    def comfortable(indexes: list[int]) -> int:
+        """The width with the main columns at their preferred width, details at their floor."""
+        return sum(
+            floor[index]
+            if columns[index].detail or columns[index].minimum is None
+            else max(floor[index], min(natural[index], columns[index].preferred))
+            for index in indexes
+        ) + 2 * (len(indexes) - 1)
+
+    details: list[int] = []
+    for level in sorted({column.detail for column in columns if column.detail}):
+        if comfortable(shown) <= width:
+            break
+        moved = [index for index in shown if columns[index].detail == level]
+        details += moved
+        shown = [index for index in shown if index not in moved]
+    details.sort(key=lambda index: -columns[index].detail)
+    widths = {index: floor[index] for index in shown}
+    room = width - needed(shown)
+    for limit, names in zip((True, False), grow, strict=True):
+        for index in [titles.index(title) for title in names if titles.index(title) in widths]:
+            target = natural[index]
+            if limit:
+                target = min(target, max(columns[index].preferred, floor[index]))
+            extra = max(0, min(room, target - widths[index]))
+            widths[index] += extra
+            room -= extra
+    visible = [columns[index] for index in shown]
+    sizes = [widths[index] for index in shown]
+    _write_row(out, [columns[index].title for index in shown], sizes, visible)
+    for row in rows:
+        _write_row(out, [row[index] for index in shown], sizes, visible)
+        for index in details:
+            _write_detail(out, columns[index].title.lower(), row[index], width)
+
+
+def _floor(column: Column, natural: int, rows: list[list[str]], index: int) -> int:
+    """The narrowest a column may be: its content for fixed columns; its minimum, its title
+    and (for `whole` columns) its longest part otherwise."""
+    if column.minimum is None:
+        return natural
+    floor = max(column.minimum, len(column.title))
+    if column.whole:
+        parts = [part for row in rows for part in row[index].split(column.split)]
+        return max([floor, *(len(part) + len(column.split.rstrip()) for part in parts)])
+    return min(floor, natural)
+
+
+def _write_row(out: TextIO, cells: list[str], widths: list[int], columns: list[Column]) -> None:
+    wrapped = [
+        _wrap(cell, size, column) if len(cell) > size else [cell]
+        for cell, size, column in zip(cells, widths, columns, strict=True)
+    ]
+    for line in range(max(len(parts) for parts in wrapped)):
+        texts = []
+        for parts, size, column in zip(wrapped, widths, columns, strict=True):
+            text = parts[line] if line < len(parts) else ""
+            texts.append(text.rjust(size) if column.right else text.ljust(size))
+        out.write("  ".join(texts).rstrip() + "\n")
+
+
+def _write_detail(out: TextIO, label: str, text: str, width: int) -> None:
+    """A cell under its row: indented, labeled, wrapped, cut with "…" after `DETAIL_LINES`
+    lines."""
+    if not text:
+        return
+    size = max(20, width - DETAIL_INDENT)
+    lines = textwrap.wrap(f"{label}: {text}", size, break_on_hyphens=False)
+    if len(lines) > DETAIL_LINES:
+        lines = lines[:DETAIL_LINES]
+        lines[-1] = lines[-1][: size - 1].rstrip() + "…"
+    for line in lines:
+        out.write(" " * DETAIL_INDENT + line + "\n")
+
+
+def _wrap(cell: str, size: int, column: Column) -> list[str]:
+    """A cell over lines of at most `size` characters, broken at `column.split` (and between
+    words, for parts that are not `whole`)."""
+    if column.split == " ":
+        return textwrap.wrap(cell, size, break_on_hyphens=False) or [""]
+    lines: list[str] = []
+    current = ""
+    separator = column.split
+    for part in cell.split(separator):
+        candidate = f"{current}{separator}{part}" if current else part
+        if current and len(candidate) + len(separator.rstrip()) > size:
+            lines.append(current + separator.rstrip())
+            current = part
+        else:
+            current = candidate
+    lines.append(current)
+    if column.whole:
+        return lines
+    return [piece for line in lines for piece in (textwrap.wrap(line, size) or [""])]
 
 
 # Comparison output -------------------------------------------------------------------------
@@ -443,9 +566,19 @@ def _write_comparison(
     if not rows:
         out.write("No scene changed.\n")
         return
-    header = ["CHANGE", "OLD", "NEW", "PAGE", "SCENE", "INTIMACY", "SEVERITY", "NOTE"]
-    flexible = ((4, 20, 40), (5, 12, 40), (6, 8, 16), (7, 7, 20))
-    write_columns(out, header, rows, flexible=flexible, right=(1, 2, 3))
+    columns = [
+        Column("CHANGE"),
+        Column("OLD", right=True),
+        Column("NEW", right=True),
+        Column("PAGE", right=True),
+        Column("SCENE", minimum=16, preferred=40),
+        Column("INTIMACY", minimum=0, preferred=50, split="; ", whole=True),
+        Column("SEVERITY"),
+        Column("NOTE", minimum=8, preferred=24, split=", "),
+    ]
+    write_columns(
+        out, columns, rows, grow=(("INTIMACY", "SCENE", "NOTE"), ("SCENE", "INTIMACY", "NOTE"))
+    )
 
 
 if __name__ == "__main__":

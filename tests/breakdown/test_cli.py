@@ -265,7 +265,7 @@ def test_csv_has_one_row_per_scene(faked, script_file, capsys):
     assert rows[3]["severity"] == ""
 
 
-@pytest.mark.parametrize("columns", [60, 100, 200])
+@pytest.mark.parametrize("columns", [60, 80, 100, 200])
 def test_the_table_fits_the_terminal(faked, script_file, capsys, monkeypatch, columns):
     monkeypatch.setenv("COLUMNS", str(columns))
     text = output(capsys, str(script_file))
@@ -273,14 +273,50 @@ def test_the_table_fits_the_terminal(faked, script_file, capsys, monkeypatch, co
     assert lines[0] == "Four Scenes - fountain, 1 pages, 4 scenes, 3 flagged"
     table = lines[2:]
     assert table[0].split()[:4] == ["#", "PAGE", "LENGTH", "SCENE"]
-    assert len(table) == 5
-    assert all(len(line) <= columns - 1 for line in table) or columns < 100
-    assert "critical" in table[1]
+    assert all(len(line) <= columns - 1 for line in table)
+    assert "…" not in "\n".join(line for line in table if not line.startswith(" " * 6))
+    rows = [line for line in table[1:] if line[:2].strip()]
+    assert [row.split()[0] for row in rows] == ["1", "2", "3", "4"]
+    assert "critical" in rows[0]
+    assert "kiss" in rows[0]
     if columns >= 100:
-        assert "INT. KITCHEN - NIGHT" in table[1]
+        assert "INT. KITCHEN - NIGHT" in rows[0]
     if columns >= 200:
-        assert "MAYA REYES 17, JONAH 17" in table[1]
-        assert "line 5: MAYA REYES (17) and JONAH (17) kiss." in table[1]
+        assert len(table) == 5
+        assert "MAYA REYES 17, JONAH 17" in rows[0]
+        assert "line 5: MAYA REYES (17) and JONAH (17) kiss." in rows[0]
+    else:
+        # What has no room goes under its row, labeled.
+        assert "characters: MAYA REYES 17, JONAH 17" in text or "MAYA REYES 17" in rows[0]
+        assert "line 5: MAYA REYES (17) and JONAH (17) kiss." in " ".join(text.split())
+
+
+@pytest.mark.parametrize("columns", [60, 80, 100])
+def test_the_table_never_cuts_flags_or_severity(monkeypatch, capsys, columns):
+    monkeypatch.setenv("COLUMNS", str(columns))
+    every = [Category.KISS, Category.INTIMATE_TOUCH, Category.NUDITY, Category.SIMULATED_SEX]
+    script = read_script(
+        b"INT. A VERY LONG SCENE HEADING FOR A PLACE WITH A LONG NAME - NIGHT\n\nThey wait.\n"
+    )
+    flags = [Flag(category, 0.9, (Evidence(3, "They wait. " * 20),)) for category in every]
+    scene = SceneBreakdown(
+        scene=script.scenes[0],
+        characters=[CharacterAge("A CHARACTER WITH A LONG NAME", 17), CharacterAge("B", None)],
+        flags=flags,
+        minor=True,
+        severity=severity_of(set(every), minor=True),
+    )
+    breakdown_cli._print_breakdown(Breakdown(script, [scene]), "table", None, sys.stdout)
+    table = capsys.readouterr().out.splitlines()[2:]
+    text = "\n".join(table)
+    for category in every:
+        assert category.value in text
+    assert "critical" in table[1]
+    assert all(len(line) <= columns - 1 for line in table)
+    words = text.split()
+    heading = script.scenes[0].heading
+    assert all(word in words for word in heading.split())
+    assert "CHARACTER WITH A LONG NAME 17" in " ".join(words)
 
 
 def test_the_table_says_when_nothing_is_left(faked, script_file, capsys):

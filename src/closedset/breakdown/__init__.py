@@ -98,7 +98,12 @@ def _detect(data: bytes, filename: str | None) -> tuple[str, str]:
 
 def _laid_out(text: str, suffix: str) -> bool:
     """Text laid out like a printed page (as `pdftotext -layout` writes it)?"""
-    lines = [line for line in text[:200_000].split("\n") if line.strip()]
+    chunk = text[:200_000]
+    if not chunk.startswith(_LAYOUT_INDENTS) and not any(
+        "\n" + indent in chunk for indent in _LAYOUT_INDENTS
+    ):
+        return False  # no line is indented like a printed page
+    lines = [line for line in chunk.split("\n") if line.strip()]
     if not lines:
         return False
     indented = sum(1 for line in lines if line.startswith(_LAYOUT_INDENTS))

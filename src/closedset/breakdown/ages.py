@@ -19,7 +19,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from closedset.breakdown.model import ElementKind, Script
+from closedset.breakdown.model import Element, ElementKind, Script
 
 ADULT_AGE = 18
 
@@ -83,6 +83,7 @@ _UNIT_AFTER = (
     r"|less|blocks?|points?|floors?|rounds?|cents?)\b)"
 )
 _SELF_HINT = re.compile("I'm|I am|I\u2019m|I'll|I will|I\u2019ll|turned")
+_SEPARATOR = "\n\x00\n"
 _SELF_AGE = re.compile(
     r"\bI(?:'m| am)\s+(?:(?P<mod>only|just|almost|nearly|barely|not even|already|still|actually"
     rf"|practically|basically|like)\s+)?(?P<num>{_NUMBER})(?:\s+years?\s+old)?{_UNIT_AFTER}"
@@ -113,6 +114,11 @@ _AGE_INFANT = re.compile(
 )
 _AGE_DECADE = re.compile(r"^(?:early|mid|late|mid-|around|about|c\.)?\s*-?\s*(\d0)'?s$")
 _AGE_DECADE_WORD = re.compile(r"^(?:early|mid|late|mid-)?\s*-?\s*([a-z]+ies)$")
+# Likely ages for the words of `_AGE_YOUNG`, in the order they are tried.
+_YOUNG_AGES = (
+    ("pre", 11), ("tween", 11), ("teen", 15), ("adolescent", 15), ("newborn", 0), ("baby", 0),
+    ("infant", 0), ("toddler", 2), ("school", 9), ("child", 8), ("kid", 8),
+)  # fmt: skip
 _AGE_YOUNG = re.compile(
     r"^(?:early|mid|late|mid-)?\s*-?\s*(?:teens?|teenage|teenager|pre-?teen|tween|adolescent"
     r"|baby|infant|toddler|newborn|child|kid|school ?girl|school ?boy)$"
@@ -141,10 +147,14 @@ def words_to_number(text: str) -> int | None:
 
 @dataclass(frozen=True, slots=True)
 class ParsedAge:
+    """`approx`: a likely age where the text gives none ("40s" 44, "teens" 15)."""
+
     age: int | None
     likely_minor: bool
+    approx: int | None = None
 
 
+@lru_cache(maxsize=4096)
 def parse_age(text: str) -> ParsedAge | None:
     """Read what stands in an introduction's brackets; None when it is not an age at all."""
     value = _SPACES.sub(" ", text.strip().lower())
@@ -154,15 +164,26 @@ def parse_age(text: str) -> ParsedAge | None:
         return ParsedAge(words_to_number(match.group(1)), likely_minor=False)
     if _AGE_INFANT.match(value):
         return ParsedAge(0, likely_minor=False)
-    if _AGE_DECADE.match(value):
-        return ParsedAge(None, likely_minor=False)
+    if match := _AGE_DECADE.match(value):
+        return ParsedAge(None, likely_minor=False, approx=_in_decade(value, int(match.group(1))))
     if (match := _AGE_DECADE_WORD.match(value)) and match.group(1) in _DECADE_WORDS:
-        return ParsedAge(None, likely_minor=False)
+        decade = _TENS[match.group(1).removesuffix("ies") + "y"]
+        return ParsedAge(None, likely_minor=False, approx=_in_decade(value, decade))
     if _AGE_YOUNG.match(value):
-        return ParsedAge(None, likely_minor=True)
+        approx = next((age for word, age in _YOUNG_AGES if word in value), _YOUNG_AGES[-1][1])
+        return ParsedAge(None, likely_minor=True, approx=approx)
     if _AGE_VAGUE.match(value):
         return ParsedAge(None, likely_minor=False)
     return None
+
+
+def _in_decade(value: str, decade: int) -> int:
+    """A likely age within a decade: "early 40s" 41, "mid-40s" and "40s" 44, "late 40s" 47."""
+    if value.startswith("early"):
+        return decade + 1
+    if value.startswith("late"):
+        return decade + 7
+    return decade + 4
 
 
 @lru_cache(maxsize=4096)
@@ -192,6 +213,7 @@ class AgeStatement:
     likely_minor: bool
     ordinal: int
     line: int
+    approx: int | None = None
 
 
 @dataclass(slots=True)
@@ -222,7 +244,7 @@ class Cast:
         stated = self.statements.get(self.canonical(name))
         if not stated:
             return None
-        if ordinal is None:
+        if ordinal is None or len(stated) == 1:
             return stated[-1]
         index = bisect_right([item.ordinal for item in stated], ordinal)
         return stated[index - 1] if index else stated[0]
@@ -230,6 +252,14 @@ class Cast:
     def age(self, name: str, ordinal: int | None = None) -> int | None:
         stated = self.statement(name, ordinal)
         return stated.age if stated else None
+
+    def approximate_age(self, name: str) -> int | None:
+        """The age first stated, or a likely one where only a decade or "teens" is given."""
+        stated = self.statements.get(self.canonical(name))
+        if not stated:
+            return None
+        first = stated[0]
+        return first.age if first.age is not None else first.approx
 
     def is_minor(self, name: str, ordinal: int | None = None) -> bool:
         """Known or clearly described to be under 18 at that point of the script."""
@@ -259,28 +289,41 @@ _ACTION_KINDS = frozenset({ElementKind.ACTION, ElementKind.GENERAL, ElementKind.
 def read_cast(script: Script) -> Cast:
     """Collect the characters and every age the script states for them."""
     cast = Cast()
-    cues: dict[str, None] = {}
-    for scene in script.scenes:
-        for name in scene.characters:
-            cues.setdefault(cue_name(name), None)
-        for element in scene.elements:
-            if element.kind is ElementKind.CHARACTER:
-                cues.setdefault(cue_name(element.text), None)
-            elif element.speaker:
-                cues.setdefault(cue_name(element.speaker), None)
+    names: list[str] = []
+    actions: list[tuple[int, int, int, Element]] = []
+    # The paragraphs `_spoken_ages` reads, in script order: saying someone "is" an age or "'s"
+    # one, and dialogue where a speaker may give their own ("I'm", "turned").
+    spoken: list[tuple[int, Element]] = []
+    character = ElementKind.CHARACTER
+    dialogue = ElementKind.DIALOGUE
+    for scene_index, scene in enumerate(script.scenes):
+        ordinal = scene.ordinal
+        names += scene.characters
+        for element_index, element in enumerate(scene.elements):
+            kind = element.kind
+            if kind is character:
+                names.append(element.text)
+                continue
+            speaker = element.speaker
+            if speaker:
+                names.append(speaker)
+            text = element.text
+            if kind is dialogue:
+                if " is " in text or "'s " in text or (speaker and _self_hint(text)):
+                    spoken.append((ordinal, element))
+            elif kind in _ACTION_KINDS:
+                actions.append((scene_index, element_index, ordinal, element))
+                if " is " in text or "'s " in text:
+                    spoken.append((ordinal, element))
+    cues = dict.fromkeys(map(cue_name, names))
+    pending = [
+        (name, parsed, ordinal, element.line + element.text.count("\n", 0, position), scene, index)
+        for scene, index, ordinal, element, position, name, parsed in _all_introductions(actions)
+    ]
     cues.pop("", None)
     for name in cues:
         cast.names.append(name)
         cast.full_names[name] = [name]
-
-    pending: list[tuple[str, ParsedAge, int, int, int, int]] = []
-    for scene_index, scene in enumerate(script.scenes):
-        for element_index, element in enumerate(scene.elements):
-            if element.kind not in _ACTION_KINDS:
-                continue
-            for position, name, parsed in _introductions(element.text):
-                line = element.line + element.text.count("\n", 0, position)
-                pending.append((name, parsed, scene.ordinal, line, scene_index, element_index))
 
     cue_tokens = {
         cue: tokens
@@ -298,13 +341,73 @@ def read_cast(script: Script) -> Cast:
         if name not in cast.full_names[canonical]:
             cast.full_names[canonical].append(name)
         cast.introductions.setdefault(canonical, (scene_index, element_index))
-        _add(cast, AgeStatement(canonical, parsed.age, parsed.likely_minor, ordinal, line))
+        _add(
+            cast,
+            AgeStatement(
+                canonical,
+                parsed.age,
+                parsed.likely_minor,
+                ordinal,
+                line,
+                parsed.age if parsed.age is not None else parsed.approx,
+            ),
+        )
 
     _build_aliases(cast)
-    _spoken_ages(script, cast)
+    _spoken_ages(spoken, cast)
     for stated in cast.statements.values():
         stated.sort(key=lambda item: (item.ordinal, item.line))
     return cast
+
+
+def _joined(items: list[tuple[int, int, int, Element]]) -> tuple[str, list[int]]:
+    """The texts of `items` in one string (NUL lines between them, which no pattern here
+    crosses), and where each starts: one regex pass finds what a pass per paragraph would."""
+    texts = [item[3].text for item in items]
+    starts: list[int] = []
+    position = 0
+    for text in texts:
+        starts.append(position)
+        position += len(text) + len(_SEPARATOR)
+    return _SEPARATOR.join(texts), starts
+
+
+def _all_introductions(
+    actions: list[tuple[int, int, int, Element]],
+) -> list[tuple[int, int, int, Element, int, str, ParsedAge]]:
+    """`_introductions` of every paragraph of action, in script order."""
+    joined, starts = _joined(actions)
+    if joined.count("\x00") >= len(actions):  # a paragraph holds NUL itself
+        found = []
+        for scene, index, ordinal, element in actions:
+            for position, name, parsed in _introductions(element.text):
+                found.append((scene, index, ordinal, element, position, name, parsed))
+        return found
+    hits: list[tuple[int, int, int, ParsedAge]] = []
+    for match in _AGE_PAREN.finditer(joined):
+        bracketed = parse_age(match.group(1))
+        if bracketed is not None:
+            hits.append((bisect_right(starts, match.start()) - 1, 0, match.start(), bracketed))
+    for match in _AGE_COMMA.finditer(joined):
+        number = words_to_number(match.group(1))
+        if number is not None:
+            stated = ParsedAge(number, likely_minor=False)
+            hits.append((bisect_right(starts, match.start()) - 1, 1, match.start(), stated))
+    hits.sort(key=lambda hit: hit[:3])
+    found = []
+    for item, _kind, position, parsed in hits:
+        scene, index, ordinal, element = actions[item]
+        local: list[tuple[int, str, ParsedAge]] = []
+        _introduced(element.text, position - starts[item], parsed, local)
+        found += [(scene, index, ordinal, element, *entry) for entry in local]
+    return found
+
+
+def _self_hint(text: str) -> bool:
+    """`_SELF_HINT.search(text)`, with a test on plain substrings first."""
+    return (
+        "I'" in text or "I\u2019" in text or "I am" in text or "I will" in text or "turned" in text
+    ) and _SELF_HINT.search(text) is not None
 
 
 def _introductions(text: str) -> list[tuple[int, str, ParsedAge]]:
@@ -334,12 +437,13 @@ def _introduced(
         found.append((match.start(), name, parsed))
 
 
+@lru_cache(maxsize=4096)
 def _intro_name(raw: str) -> str:
     tokens = raw.split()
     while tokens and tokens[0] in {"A", "AN", "THE"}:
         tokens.pop(0)
     name = " ".join(tokens)
-    letters = sum(ch.isalpha() for ch in name)
+    letters = sum(map(str.isalpha, name))
     if letters < 2 or not any(len(token.strip("\"'.")) >= 2 for token in tokens):
         return ""
     return name
@@ -416,17 +520,17 @@ def _build_aliases(cast: Cast) -> None:
         cast.aliases[form] = tuple(ordered)
 
 
-def _spoken_ages(script: Script, cast: Cast) -> None:
-    """Ages characters state for themselves in dialogue, and `Ivy's seventeen.` anywhere."""
-    for scene in script.scenes:
-        for element in scene.elements:
-            text = element.text
-            spoken = element.kind is ElementKind.DIALOGUE
-            if spoken and element.speaker and _SELF_HINT.search(text):
-                speaker = cast.canonical(element.speaker)
-                _self_statements(cast, speaker, text, scene.ordinal, element.line)
-            if (spoken or element.kind in _ACTION_KINDS) and (" is " in text or "'s " in text):
-                _named_statements(cast, text, scene.ordinal, element.line)
+def _spoken_ages(spoken: list[tuple[int, Element]], cast: Cast) -> None:
+    """Ages characters state for themselves in dialogue, and `Ivy's seventeen.` anywhere,
+    in the dialogue and action paragraphs `read_cast` found worth reading (with the ordinal
+    of their scene), in script order."""
+    for ordinal, element in spoken:
+        text = element.text
+        if element.kind is ElementKind.DIALOGUE and element.speaker and _self_hint(text):
+            speaker = cast.canonical(element.speaker)
+            _self_statements(cast, speaker, text, ordinal, element.line)
+        if " is " in text or "'s " in text:
+            _named_statements(cast, text, ordinal, element.line)
 
 
 def _self_statements(cast: Cast, speaker: str, text: str, ordinal: int, line: int) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from closedset.breakdown.headings import parse_heading
+from closedset.breakdown.headings import Heading, parse_heading
 from closedset.breakdown.model import Element, ElementKind, Scene, Script
 
 LINES_PER_PAGE = 55
@@ -36,7 +36,7 @@ class Paginator:
     """Estimates printed lines and pages for formats without a layout (Fountain, Final Draft)."""
 
     # (blank lines before, characters per printed line) in standard screenplay layout
-    _LAYOUT: dict[ElementKind, tuple[int, int]] = {
+    LAYOUT: dict[ElementKind, tuple[int, int]] = {
         ElementKind.HEADING: (2, 58),
         ElementKind.ACTION: (1, 61),
         ElementKind.SHOT: (2, 58),
@@ -47,6 +47,7 @@ class Paginator:
         ElementKind.LYRIC: (0, 35),
         ElementKind.TRANSITION: (1, 20),
         ElementKind.CENTERED: (1, 61),
+        ElementKind.PAGE_BREAK: _DEFAULT_LAYOUT,
     }
 
     def __init__(self, lines_per_page: int = LINES_PER_PAGE) -> None:
@@ -59,7 +60,7 @@ class Paginator:
         if kind is ElementKind.PAGE_BREAK:
             self.break_page()
             return self.page, self.row
-        before, width = self._LAYOUT.get(kind, _DEFAULT_LAYOUT)
+        before, width = self.LAYOUT.get(kind, _DEFAULT_LAYOUT)
         if "\n" in text:
             height = sum((len(line) + width - 1) // width or 1 for line in text.split("\n"))
         else:
@@ -141,7 +142,8 @@ class _Cast:
 
     def __init__(self, cue_names: Iterable[str]) -> None:
         self.by_word: dict[str, list[tuple[frozenset[str], str]]] = {}
-        for name in set(cue_names):
+        self._runs: dict[str, tuple[tuple[str, ...], str | None]] = {}
+        for name in dict.fromkeys(cue_names):
             words = _words(name)
             for word in words:
                 self.by_word.setdefault(word, []).append((words, name))
@@ -153,17 +155,27 @@ class _Cast:
             return found
         for match in _CAPS_RUN_RE.finditer(text):
             run = match.group(0)
-            words = _words(run)
-            if sum(ch.isalpha() for ch in run) < 2:
-                continue
-            names = self._speakers(run, words)
-            aged = _AGE_AFTER_RE.match(text, match.end()) is not None
-            if not names and aged and not words & _NOT_NAMES:
-                names = [" ".join(run.split())]
+            known = self._runs.get(run)
+            if known is None:
+                known = self._runs[run] = self._read_run(run)
+            names, unknown = known
+            if not names and unknown is not None:
+                if _AGE_AFTER_RE.match(text, match.end()) is None:
+                    continue
+                names = (unknown,)
             for name in names:
                 if name not in found:
                     found.append(name)
         return found
+
+    def _read_run(self, run: str) -> tuple[tuple[str, ...], str | None]:
+        """The speakers a run of capitals names, and the name it gives a character who does
+        not speak when an age follows it (None when it cannot be one)."""
+        if sum(map(str.isalpha, run)) < 2:
+            return (), None
+        words = _words(run)
+        names = tuple(self._speakers(run, words))
+        return names, None if names or words & _NOT_NAMES else " ".join(run.split())
 
     def _speakers(self, run: str, words: frozenset[str]) -> list[str]:
         """Cue names whose words all appear in the run (the longest, where they overlap)."""
@@ -194,53 +206,89 @@ def build_script(
     warnings: list[str] | None = None,
 ) -> Script:
     """Group elements into scenes at each heading. Text before the first heading is dropped."""
-    warnings = list(warnings or [])
-    elements = [item.element for item in placed]
-    cast = _Cast(
-        character_name(element.text)
-        for element in elements
-        if element.kind is ElementKind.CHARACTER
+    return build_from_rows(
+        [item.element for item in placed],
+        [item.row for item in placed],
+        {
+            index: (item.number, item.eighths)
+            for index, item in enumerate(placed)
+            if item.number is not None or item.eighths is not None
+        },
+        fmt=fmt,
+        title=title,
+        title_page=title_page,
+        end_row=end_row,
+        pages=pages,
+        rows_per_page=rows_per_page,
+        warnings=warnings,
     )
-    last_row = end_row if end_row is not None else (placed[-1].row + 1 if placed else 0.0)
-    starts = [i for i, element in enumerate(elements) if element.kind is ElementKind.HEADING]
+
+
+def build_from_rows(
+    elements: list[Element],
+    rows: Sequence[float],
+    stated: dict[int, tuple[str | None, int | None]],
+    *,
+    fmt: str,
+    title: str | None,
+    title_page: dict[str, str] | None = None,
+    end_row: float | None = None,
+    pages: int | None = None,
+    rows_per_page: float = LINES_PER_PAGE,
+    warnings: list[str] | None = None,
+) -> Script:
+    """`build_script` for elements and the rows they start on given side by side; `stated`
+    holds, by element index, the scene number and length in eighths the source states."""
+    warnings = list(warnings or [])
+    character = ElementKind.CHARACTER
+    heading = ElementKind.HEADING
+    cast = _Cast(character_name(element.text) for element in elements if element.kind is character)
+    last_row = end_row if end_row is not None else (rows[-1] + 1 if rows else 0.0)
+    starts = [i for i, element in enumerate(elements) if element.kind is heading]
     scenes: list[Scene] = []
     if not starts:
         warnings.append(NO_HEADINGS_WARNING)
-        first_row = placed[0].row if placed else 0.0
+        first_row = rows[0] if rows else 0.0
         scene = Scene(
             ordinal=1,
             heading="",
             normalized_heading="",
-            page=placed[0].element.page if placed else 1,
-            line=placed[0].element.line if placed else 1,
+            page=elements[0].page if elements else 1,
+            line=elements[0].line if elements else 1,
             eighths=_eighths(last_row - first_row, rows_per_page),
             elements=elements,
         )
         scene.characters = _characters(elements, cast)
         scenes.append(scene)
     seen: dict[str, int] = {}
+    parsed_headings: dict[str, Heading] = {}
+    count = len(elements)
     for index, start in enumerate(starts):
-        stop = starts[index + 1] if index + 1 < len(starts) else len(placed)
-        head = placed[start]
-        parsed = parse_heading(head.element.text)
+        stop = starts[index + 1] if index + 1 < len(starts) else count
+        head = elements[start]
+        parsed = parsed_headings.get(head.text)
+        if parsed is None:
+            parsed = parsed_headings[head.text] = parse_heading(head.text)
         occurrence = seen.get(parsed.normalized, 0) + 1
         seen[parsed.normalized] = occurrence
-        stop_row = placed[stop].row if stop < len(placed) else last_row
+        stop_row = rows[stop] if stop < count else last_row
+        number, eighths = stated.get(start, (None, None))
+        scene_elements = elements[start + 1 : stop]
         scene = Scene(
             ordinal=index + 1,
-            heading=head.element.text,
+            heading=head.text,
             normalized_heading=parsed.normalized,
             occurrence=occurrence,
-            number=head.number or parsed.number,
+            number=number or parsed.number,
             int_ext=parsed.int_ext,
             location=parsed.location,
             time_of_day=parsed.time_of_day,
-            page=head.element.page,
-            eighths=head.eighths or _eighths(stop_row - head.row, rows_per_page),
-            line=head.element.line,
-            elements=elements[start + 1 : stop],
+            page=head.page,
+            eighths=eighths or _eighths(stop_row - rows[start], rows_per_page),
+            line=head.line,
+            elements=scene_elements,
+            characters=_characters(scene_elements, cast),
         )
-        scene.characters = _characters(scene.elements, cast)
         scenes.append(scene)
     last_page = max([element.page for element in elements], default=1)
     return Script(
@@ -259,14 +307,16 @@ def _eighths(rows: float, rows_per_page: float) -> int:
 
 def _characters(elements: Iterable[Element], cast: _Cast) -> list[str]:
     names: list[str] = []
+    character = ElementKind.CHARACTER
+    action = ElementKind.ACTION
     for element in elements:
-        if element.kind is ElementKind.CHARACTER:
-            candidates = [character_name(element.text)]
-        elif element.kind is ElementKind.ACTION:
-            candidates = cast.introduced(element.text)
-        else:
-            continue
-        for name in candidates:
+        kind = element.kind
+        if kind is character:
+            name = character_name(element.text)
             if name and name not in names:
                 names.append(name)
+        elif kind is action:
+            for name in cast.introduced(element.text):
+                if name and name not in names:
+                    names.append(name)
     return names

@@ -31,6 +31,9 @@ _BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffe\uffff]")
 _NEWLINE_RE = re.compile(r"\r\n?|[\x85\u2028\u2029]")
 _OTHER_NEWLINE_RE = re.compile(r"[\x85\u2028\u2029]")
+# Line ends other than CR and LF, and the two non-characters the general path rejects.
+_UTF8_SPECIAL = ("\x85", "\u2028", "\u2029", "\ufffe", "\uffff")
+_CONTROL_BYTES = bytes([*range(0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
 _MAX_CONTROL_RATIO = 0.002
 
 
@@ -48,11 +51,15 @@ def decode(data: bytes) -> str:
     UTF-8 (with or without BOM) and UTF-16 with BOM are recognised; anything else
     is read as Windows-1252, falling back to Latin-1. Binary data raises ScriptError.
     """
-    if not data.strip():
+    if not data or data.isspace():
         raise ScriptError("the file is empty")
     kind = binary_kind(data)
     if kind is not None:
         raise ScriptError(f"this is {kind}, not a screenplay")
+    if b"\x00" not in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        fast = _decode_utf8(data)
+        if fast is not None:
+            return fast
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = _decode_utf16(data)
     elif b"\x00" in data:
@@ -68,11 +75,35 @@ def decode(data: bytes) -> str:
         text = _NEWLINE_RE.sub("\n", text)
     text = text.rstrip("\x1a")
     controls = len(_CONTROL_RE.findall(text)) if _CONTROL_RE.search(text) else 0
+    return _checked(text, controls)
+
+
+def _decode_utf8(data: bytes) -> str | None:
+    """UTF-8 (or ASCII) without the rare characters that need the general path, checked
+    without a regex over the text. None when the general path must decide."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if any(special in text for special in _UTF8_SPECIAL):
+        return None
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.rstrip("\x1a")
+    # In UTF-8 a byte below 0x80 is always that character: count the controls on the bytes.
+    body = data.rstrip(b"\x1a")
+    return _checked(text, len(body) - len(body.translate(None, _CONTROL_BYTES)))
+
+
+def _checked(text: str, controls: int) -> str:
+    """Refuse binary data; blank out the few stray control characters a text file can have."""
     if controls:
         if controls > max(2, len(text) * _MAX_CONTROL_RATIO):
             raise ScriptError("this file contains binary data, not screenplay text")
         text = _CONTROL_RE.sub(" ", text)
-    if not text.strip():
+    if not text or text.isspace():
         raise ScriptError("the file has no text")
     return text
 

@@ -7,25 +7,36 @@ approached ("she almost kisses him"), not wished, planned, remembered, rumoured 
 not only heard or off screen, not a picture. Evidence for a category combines across
 distinct cues (noisy-or); a category is flagged at `lexicon.THRESHOLD`.
 
+A kiss is not romantic between relatives or from an adult to a young child ("Luz kisses Maya
+goodnight" where Maya is her daughter): family ties come from the script's introductions
+("her daughter MAYA (12)", "ROSE (86), Felix's grandmother") and from a surname shared a
+generation apart, and a kiss the sentence makes romantic ("on the mouth") stays one.
+
 Scene-level rules add what no single sentence says: simulated sex implied by a cut or a fade
 after undressing; sexual violence where someone is restrained and touched while resisting;
-intimate touch implied by simulated sex and by sexual violence. A scene is `minor` when a
-character known to be under 18 takes part in a flagged beat: the people named in its
-sentence, its pronouns resolved to the most recent character of matching gender, or words
-placing young people there ("a junior girl"). Watching is not taking part.
+intimate touch implied by simulated sex and by sexual violence (not by a kiss forced on
+someone, which is no touching beyond the kiss). A scene is `minor` when a character known to
+be under 18 takes part in a flagged beat: the people named in its sentence, its pronouns
+resolved to the most recent character of matching gender (and not to whoever a pronoun of
+the other gender in the same sentence stands for), or words placing young people there ("a
+junior girl"). Watching is not taking part.
 
 Every flag carries the source lines that triggered it, as written, so a coordinator can find
-them. The whole pass is linear in the script and compiles nothing per call.
+them. The whole pass is linear in the script and compiles nothing per call. Most paragraphs
+of a real script hold none of the cues' anchor words and cost a set lookup; the scene-level
+markers are read only by the rules that need them, in the paragraphs those rules look at.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from closedset.breakdown import lexicon
-from closedset.breakdown.ages import Cast, cue_name, name_tokens, read_cast
+from closedset.breakdown.ages import TITLES, Cast, cue_name, name_tokens, read_cast
 from closedset.breakdown.lexicon import Cue, Mode, Signal
 from closedset.breakdown.model import (
     Breakdown,
@@ -57,8 +68,6 @@ _PROSE = frozenset(
     {ElementKind.ACTION, ElementKind.GENERAL, ElementKind.SHOT, ElementKind.CENTERED}
 )
 _CATEGORY_ORDER = tuple(Category)
-# Beats whose reading depends on the rest of the scene (coercion, implied sex, consent).
-_NEEDS_MARKERS = frozenset({Signal.CONTACT, Signal.UNDRESS, Signal.UNDRESS_OTHER, Signal.GROPE})
 
 _ATTEMPT_FACTOR = 0.65
 _UNKNOWN_OWNER_FACTOR = 0.6
@@ -79,9 +88,8 @@ _FOLD = str.maketrans(
 _NEEDS_FOLDING = re.compile("[\u2018\u2019\u201c\u201d\n\r\t]")
 # A sentence ends at . ! or ? followed by white space, except after a title or an initial.
 _SENTENCE_END = re.compile(
-    r"[.!?]+(?<!\bmr\.)(?<!\bmrs\.)(?<!\bms\.)(?<!\bdr\.)(?<!\bst\.)(?<!\bjr\.)(?<!\bsr\.)"
-    r"(?<!\bvs\.)(?<!\betc\.)(?<!\bno\.)(?<!\bprof\.)(?<!\blt\.)(?<!\bsgt\.)(?<!\bcapt\.)"
-    r"(?<!\bdet\.)(?<!\brev\.)(?<!\bmt\.)(?<!\bmx\.)(?<![\s.][a-z]\.)[\"')\]]*(?=\s|$)"
+    r"[.!?]+(?<!\b(?:mr|ms|dr|st|jr|sr|vs|no|lt|mt|mx)\.)(?<!\b(?:mrs|etc|sgt|det|rev)\.)"
+    r"(?<!\b(?:prof|capt)\.)(?<![\s.][a-z]\.)[\"')\]]*(?=\s|$)"
 )
 _SUBJECT = re.compile(
     r"\b(?:he|she|they)\b|\b(?:his|her|their)\s+(?:own\s+)?(?:hands?|fingers|fingertips|mouth"
@@ -93,6 +101,42 @@ _PRONOUN = re.compile(
 _TOKEN = re.compile(r"\S+")
 _OWN = re.compile(r"\bown\b")
 _CAP_RUN = re.compile(r"[A-Z][A-Za-z'\u2019.\-]*(?:[ \t]+[A-Z][A-Za-z'\u2019.\-]*)*")
+_KIN_WORD_LIST = (
+    "mother", "mom", "mum", "mama", "momma", "father", "dad", "daddy", "papa", "daughter", "son",
+    "sister", "brother", "grandmother", "grandma", "granny", "gran", "nana", "grandfather",
+    "grandpa", "granddad", "granddaughter", "grandson", "grandkid", "grandchild", "aunt",
+    "auntie", "uncle", "niece", "nephew", "cousin", "stepmother", "stepmom", "stepfather",
+    "stepdad", "stepdaughter", "stepson", "stepsister", "stepbrother", "half-sister",
+    "half-brother", "twin", "kid", "child", "baby", "boy", "girl",
+)  # fmt: skip
+_KIN_WORDS = "(?:" + "|".join(_KIN_WORD_LIST) + ")"
+# The same as `words()` finds them: a paragraph without any cannot state a family tie.
+_KIN_WORD_SET = frozenset(
+    part.encode("ascii") for word in _KIN_WORD_LIST for part in word.split("-")
+)
+_KIN_NAME = r"[A-Z][A-Za-z'\u2019.\-]*(?:[ \t]+[A-Z][A-Za-z'\u2019.\-]*){0,3}"
+_KIN_SIZE = (
+    r"(?:(?:little|big|baby|younger|older|kid|teenage|teenaged|adult|only|eldest|oldest"
+    r"|youngest|twin|infant|newborn|grown|middle)\s+)?"
+)
+# Who is family: "ROSE ARDEN (86), Felix's grandmother" and "her little brother BENJI (8)".
+_KIN_OWNER = r"(?P<owner>[A-Z][A-Za-z\-]*(?:'s|\u2019s)|[Hh]is|[Hh]er|[Tt]heir)"
+_KIN = (
+    re.compile(
+        rf"(?P<name>{_KIN_NAME})(?:[ \t]*\([^()\n]{{1,20}}\))?,[ \t]+(?:[a-z]+[ \t]+)?"
+        rf"{_KIN_OWNER}[ \t]+{_KIN_SIZE}{_KIN_WORDS}\b"
+    ),
+    re.compile(rf"\b{_KIN_OWNER}[ \t]+{_KIN_SIZE}{_KIN_WORDS},?[ \t]+(?P<name>{_KIN_NAME})"),
+)
+_GENERATION = 16
+_YOUNG_CHILD = 13
+_OLDER = 5
+_ADVERBS_ONLY = re.compile(r"\s+(?:[a-z]+ly\s+|then\s+|now\s+|just\s+|also\s+|finally\s+)*")
+_OBJECT_PRONOUN = re.compile(
+    r"\s+(him|her)\b(?=\s*(?:[.,;:!?)\-]|$|(?:good\s*-?night|goodbye|good-bye|again|back|on|once"
+    r"|gently|softly|tenderly|lightly|quickly|too|and|as|before|then|for|while)\b))"
+)
+_SUBJECT_PRONOUN = re.compile(r"\b(?:he|she)\b")
 _MALE = frozenset({"he", "him", "his", "himself"})
 _PLURAL = frozenset({"they", "them", "their", "themselves", "each other"})
 _MALE_TITLES = frozenset({
@@ -105,17 +149,23 @@ _FEMALE_TITLES = frozenset({
     "SENORITA", "FRAU", "DAME"
 })  # fmt: skip
 _POSSESSED = re.compile(r"\b(?:his|her|their)\s+$")
-_MALE_NOUNS = re.compile(
-    r"\b(?:boyfriend|husband|father|dad|son|brother|uncle|man|boy|guy|gentleman|groom|king"
-    r"|prince|widower|actor|waiter|monk|priest|nephew|grandson|grandfather|sir|lord|fiance"
-    r"|bachelor|businessman|policeman|fireman|chairman|councilman|himself|steward|host)\b"
-)
-_FEMALE_NOUNS = re.compile(
-    r"\b(?:girlfriend|wife|mother|mom|mum|daughter|sister|aunt|woman|girl|lady|bride|queen"
-    r"|princess|widow|actress|waitress|nun|niece|granddaughter|grandmother|maid|hostess"
-    r"|fiancee|fianc\u00e9e|matron|mistress|heroine|businesswoman|policewoman|councilwoman"
-    r"|herself|stewardess|lass|dame)\b"
-)
+_MALE_NOUN_WORDS = frozenset({
+    "boyfriend", "husband", "father", "dad", "son", "brother", "uncle", "man", "boy", "guy",
+    "gentleman", "groom", "king", "prince", "widower", "actor", "waiter", "monk", "priest",
+    "nephew", "grandson", "grandfather", "sir", "lord", "fiance", "bachelor", "businessman",
+    "policeman", "fireman", "chairman", "councilman", "himself", "steward", "host"
+})  # fmt: skip
+_FEMALE_NOUN_WORDS = frozenset({
+    "girlfriend", "wife", "mother", "mom", "mum", "daughter", "sister", "aunt", "woman", "girl",
+    "lady", "bride", "queen", "princess", "widow", "actress", "waitress", "nun", "niece",
+    "granddaughter", "grandmother", "maid", "hostess", "fiancee", "fianc\u00e9e", "matron",
+    "mistress", "heroine", "businesswoman", "policewoman", "councilwoman", "herself",
+    "stewardess", "lass", "dame"
+})  # fmt: skip
+_MALE_NOUNS = re.compile(rf"\b(?:{'|'.join(sorted(_MALE_NOUN_WORDS))})\b")
+_FEMALE_NOUNS = re.compile(rf"\b(?:{'|'.join(sorted(_FEMALE_NOUN_WORDS))})\b")
+# A noun matches only where it is one of the words of the window, as `\b` finds words.
+_WORDS = re.compile(r"\b\w+")
 _GENDER_VOTES = re.compile(r"\b(?:himself|herself|his|him|her|he|she|they)\b")
 _OPENERS = frozenset({
     "then", "now", "finally", "suddenly", "meanwhile", "later", "still", "slowly", "quietly",
@@ -125,6 +175,12 @@ _PREVIOUS_WORD = re.compile(r"([a-z]+)\W*$")
 _PLACE_WORDS = frozenset({
     "beside", "behind", "around", "near", "beneath", "under", "underneath", "above", "below",
     "over", "across", "inside", "within", "past", "along"
+})  # fmt: skip
+_SETTING_WORDS = frozenset({
+    "up", "down", "upstairs", "downstairs", "outside", "inside", "across", "behind", "beside",
+    "near", "under", "over", "above", "below", "in", "on", "at", "by", "from", "through", "later",
+    "meanwhile", "nearby", "there", "here", "back", "out", "off", "onstage", "offstage",
+    "afterwards", "overhead", "outdoors", "indoors", "elsewhere"
 })  # fmt: skip
 _OTHER_PREPOSITIONS = frozenset({
     "at", "to", "toward", "towards", "for", "with", "on", "onto", "into", "against", "from",
@@ -146,7 +202,13 @@ def _fold(text: str) -> str:
     lowered = text.lower()
     if len(lowered) != len(text):
         lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
-    if _NEEDS_FOLDING.search(lowered):
+    if "\n" in lowered:
+        lowered = lowered.replace("\n", " ")
+    if (
+        "\r" in lowered
+        or "\t" in lowered
+        or (not lowered.isascii() and _NEEDS_FOLDING.search(lowered))
+    ):
         lowered = lowered.translate(_FOLD)
     return lowered
 
@@ -183,6 +245,29 @@ class _People:
         self._mentions: dict[str, list[tuple[int, int, tuple[str, ...]]]] = {}
         self._needles: dict[str, frozenset[str]] = {}
         self._minors: frozenset[str] | None = None
+        self._runs: dict[str, tuple[tuple[int, int, tuple[str, ...]], ...]] = {}
+        self._canonical: dict[str, str] = {}
+        self._folded: dict[str, tuple[str, list[tuple[int, int]]]] = {}
+        self._relatives: set[frozenset[str]] | None = None
+        # Each staged paragraph folded, with its words (a set once a cue may match), by the id
+        # of its element.
+        self.folded_elements: dict[int, tuple[str, list[bytes] | set[bytes]]] = {}
+        self._kin: frozenset[str] | None = None
+
+    def canonical(self, name: str) -> str:
+        """`cast.canonical`, remembered."""
+        found = self._canonical.get(name)
+        if found is None:
+            found = self._canonical[name] = self.cast.canonical(name)
+        return found
+
+    def folded(self, text: str) -> tuple[str, list[tuple[int, int]]]:
+        """A paragraph's folded text and its sentences, remembered."""
+        found = self._folded.get(text)
+        if found is None:
+            low = _fold(text)
+            found = self._folded[text] = (low, _sentences(low))
+        return found
 
     def mentions(
         self, text: str, start: int = 0, end: int | None = None
@@ -198,33 +283,41 @@ class _People:
 
     def _find_mentions(self, text: str) -> list[tuple[int, int, tuple[str, ...]]]:
         found: list[tuple[int, int, tuple[str, ...]]] = []
-        aliases = self.cast.aliases
-        if not aliases:
+        if not self.cast.aliases:
             return found
+        runs = self._runs
         for run in _CAP_RUN.finditer(text):
             word = run.group()
-            if " " not in word and "\t" not in word:
-                key = _clean_token(word)
+            names = runs.get(word)
+            if names is None:
+                names = runs[word] = self._names_in_run(word)
+            if names:
+                base = run.start()
+                found.extend((base + start, base + end, owners) for start, end, owners in names)
+        return found
+
+    def _names_in_run(self, run: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
+        """The names in a run of capitalised words, with offsets into the run: the longest
+        alias (up to four words) at each word."""
+        aliases = self.cast.aliases
+        if " " not in run and "\t" not in run:
+            key = _clean_token(run)
+            owners = aliases.get(key) or aliases.get(key.rstrip("."))
+            return ((0, len(run), owners),) if owners else ()
+        found: list[tuple[int, int, tuple[str, ...]]] = []
+        tokens = [(m.start(), m.end(), _clean_token(m.group())) for m in _TOKEN.finditer(run)]
+        index = 0
+        while index < len(tokens):
+            for last in range(min(len(tokens), index + 4), index, -1):
+                key = " ".join(token[2] for token in tokens[index:last])
                 owners = aliases.get(key) or aliases.get(key.rstrip("."))
                 if owners:
-                    found.append((run.start(), run.end(), owners))
-                continue
-            tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(word)]
-            base = run.start()
-            index = 0
-            while index < len(tokens):
-                matched = False
-                for last in range(min(len(tokens), index + 4), index, -1):
-                    key = " ".join(_clean_token(token[2]) for token in tokens[index:last])
-                    owners = aliases.get(key) or aliases.get(key.rstrip("."))
-                    if owners:
-                        found.append((base + tokens[index][0], base + tokens[last - 1][1], owners))
-                        index = last
-                        matched = True
-                        break
-                if not matched:
-                    index += 1
-        return found
+                    found.append((tokens[index][0], tokens[last - 1][1], owners))
+                    index = last
+                    break
+            else:
+                index += 1
+        return tuple(found)
 
     def gender(self, name: str) -> str | None:
         if name not in self._genders:
@@ -235,6 +328,96 @@ class _People:
         if self._minors is None:
             self._minors = self.cast.minors()
         return self._minors
+
+    def related(self, first: str, second: str) -> bool:
+        """Are the two characters family (parent, child, sibling, grandparent...)?"""
+        relatives = self.relatives()
+        return bool(relatives) and (
+            frozenset((self.canonical(first), self.canonical(second))) in relatives
+        )
+
+    def relatives(self) -> set[frozenset[str]]:
+        """Every pair of characters known to be family, found once."""
+        if self._relatives is None:
+            self._relatives = self._find_relatives()
+        return self._relatives
+
+    def kin(self) -> frozenset[str]:
+        """The characters a family tie is known for, and those who are young children: the
+        only ones a kiss can be familial for."""
+        if self._kin is None:
+            names = {name for pair in self.relatives() for name in pair}
+            for name, stated in self.cast.statements.items():
+                if any(item.age is not None and item.age < _YOUNG_CHILD for item in stated):
+                    names.add(self.canonical(name))
+            self._kin = frozenset(names)
+        return self._kin
+
+    def _find_relatives(self) -> set[frozenset[str]]:
+        """Family ties the script states where it introduces a character ("her daughter MAYA
+        (12)", "ROSE (86), Felix's grandmother"), and characters who share a surname a
+        generation apart."""
+        found: set[frozenset[str]] = set()
+        scenes = self.script.scenes
+        introductions = sorted(set(self.cast.introductions.values()))
+        for scene_index, element_index in introductions:
+            text = scenes[scene_index].elements[element_index].text
+            if _KIN_WORD_SET.isdisjoint(lexicon.words(text)):
+                continue
+            for match in (match for pattern in _KIN for match in pattern.finditer(text)):
+                this = self._named(match.group("name"))
+                if this is None:
+                    continue
+                owner = match.group("owner")
+                if owner.lower() in {"his", "her", "their"}:
+                    other = self._last_named(text, 0, match.start(), this)
+                else:
+                    other = self._named(owner.removesuffix("'s").removesuffix("\u2019s"))
+                if other is not None and other != this:
+                    found.add(frozenset((this, other)))
+        found |= self._same_family_name()
+        return found
+
+    def _named(self, text: str) -> str | None:
+        """The character a name as written stands for, if the cast knows it ("Then MAYA" is
+        MAYA: words before the name are dropped)."""
+        tokens = name_tokens(text)
+        for first in range(len(tokens)):
+            owners = self.cast.aliases.get(" ".join(tokens[first:]))
+            if owners:
+                return self.canonical(owners[0])
+        return None
+
+    def _last_named(self, text: str, start: int, end: int, other_than: str) -> str | None:
+        """The last character named in `text[start:end]`, other than `other_than`."""
+        last = None
+        for run in _CAP_RUN.finditer(text, start, end):
+            for _name_start, _name_end, owners in self._names_in_run(run.group()):
+                name = self.canonical(owners[0])
+                if name != other_than:
+                    last = name
+        return last
+
+    def _same_family_name(self) -> set[frozenset[str]]:
+        """Characters whose full names share a surname and whose stated ages are a
+        generation apart (sixteen years or more): parent and child, or grandparent."""
+        by_surname: dict[str, list[tuple[str, int]]] = {}
+        for name, full_names in self.cast.full_names.items():
+            age = self.cast.approximate_age(name)
+            if age is None:
+                continue
+            for full in full_names:
+                tokens = [token for token in name_tokens(full) if token not in TITLES]
+                if len(tokens) >= 2 and len(tokens[-1]) >= 2:
+                    by_surname.setdefault(tokens[-1], []).append((self.canonical(name), age))
+                    break
+        found: set[frozenset[str]] = set()
+        for members in by_surname.values():
+            for index, (first, first_age) in enumerate(members):
+                for second, second_age in members[index + 1 :]:
+                    if first != second and abs(first_age - second_age) >= _GENERATION:
+                        found.add(frozenset((first, second)))
+        return found
 
     def needles(self, name: str) -> frozenset[str]:
         """The spellings under which `name` can appear in action ("Nora", "NORA BELL")."""
@@ -263,11 +446,17 @@ class _People:
         male = female = 0.0
         for scene in places:
             for element in scene.elements:
+                if element.kind not in _PROSE:
+                    continue
                 text = element.text
-                if element.kind in _PROSE and any(needle in text for needle in needles):
-                    m_votes, f_votes = self._votes(name, text)
-                    male += m_votes
-                    female += f_votes
+                for needle in needles:
+                    if needle in text:
+                        break
+                else:
+                    continue
+                m_votes, f_votes = self._votes(name, text)
+                male += m_votes
+                female += f_votes
             if abs(male - female) >= _GENDER_MARGIN:
                 break
         if male >= 1 and male >= _GENDER_RATIO * female:
@@ -284,24 +473,33 @@ class _People:
         a verb ("kisses him") is most likely someone of the other gender. Gendered nouns count
         in a sentence about the character alone ("her boyfriend RAY").
         """
-        low = _fold(text)
+        low, sentences = self.folded(text)
         votes = {"m": 0.0, "f": 0.0}
         mentions = self.mentions(text)
-        for s0, s1 in _sentences(low):
+        for s0, s1 in sentences:
             inside = [item for item in mentions if s0 <= item[0] < s1]
             if not inside or name not in inside[0][2]:
                 continue
             start, end, _owners = inside[0]
             if len(inside) == 1:
                 before, after = (max(s0, start - 25), start), (end, min(s1, end + 45))
-                for gender, nouns in (("m", _MALE_NOUNS), ("f", _FEMALE_NOUNS)):
+                near_before = _WORDS.findall(low, *before)
+                near_after = _WORDS.findall(low, *after)
+                for gender, nouns, words in (
+                    ("m", _MALE_NOUNS, _MALE_NOUN_WORDS),
+                    ("f", _FEMALE_NOUNS, _FEMALE_NOUN_WORDS),
+                ):
+                    if words.isdisjoint(near_before) and words.isdisjoint(near_after):
+                        continue
                     if nouns.search(low, *before) or (
                         (noun := nouns.search(low, *after))
                         and not _POSSESSED.search(low, max(end, noun.start() - 8), noun.start())
                     ):
                         votes[gender] += 2.0
             opening = low[s0:start].strip(" \"'(*_-")
-            if (opening and opening not in _OPENERS) or low.startswith("'s", end):
+            if (opening and opening not in _OPENERS and not _scene_setting(opening)) or (
+                low.startswith("'s", end)
+            ):
                 continue
             if low.startswith(" and ", end) or low.startswith(" & ", end):
                 continue
@@ -323,6 +521,15 @@ class _People:
                 elif previous not in _OTHER_PREPOSITIONS:
                     votes[other] += 0.3
         return votes["m"], votes["f"]
+
+
+def _scene_setting(opening: str) -> bool:
+    """An opening that only sets the scene before the name it leads to ("Up on the stand,",
+    "Across the room,"): a phrase of place or time ending in a comma, with no name in it."""
+    if not opening.endswith(",") or opening.count(",") > 1 or len(opening) > 40:
+        return False
+    first = opening.split(None, 1)[0].rstrip(",")
+    return first in _SETTING_WORDS
 
 
 def _clean_token(token: str) -> str:
@@ -352,7 +559,10 @@ class _Paragraph:
     index: int
     element: Element
     low: str
+    words: set[bytes] | None = None
     _spans: list[tuple[int, int]] | None = None
+    _contexts: int = -1
+    _wishes: dict[int, bool] = field(default_factory=dict)
 
     @property
     def sentences(self) -> list[tuple[int, int]]:
@@ -360,15 +570,58 @@ class _Paragraph:
             self._spans = _sentences(self.low)
         return self._spans
 
+    def wished(self, s0: int, s1: int, position: int) -> bool:
+        """Can `lexicon.IRREALIS` match in the sentence `s0:s1` before `position`? False when
+        none of its words is in the sentence at all (found once per sentence). The pattern's
+        words end in a letter and are followed by the rest of its sentence, so that test holds
+        unless the word could end right at `position` (a letter on both sides)."""
+        if position and (self.low[position - 1].isalnum() or self.low[position - 1] == "_"):
+            return True
+        found = self._wishes.get(s0)
+        if found is None:
+            found = self._wishes[s0] = lexicon.IRREALIS_WORDS.search(self.low, s0, s1) is not None
+        return found
+
+    @property
+    def contexts(self) -> int:
+        """Which staging contexts can occur in the paragraph at all (`_NEGATED`...), from its
+        words: the regexes of the others need not run."""
+        if self._contexts < 0:
+            words = self.words if self.words is not None else set(lexicon.words(self.low))
+            found = 0
+            for flag, needed in _CONTEXT_WORDS:
+                if not needed.isdisjoint(words):
+                    found |= flag
+            low = self.low
+            if "advert" in low:
+                found |= _DEPICTED
+            for hint in lexicon.OFFSCREEN_HINTS:
+                if hint in low:
+                    found |= _HEARD
+                    break
+            self._contexts = found
+        return self._contexts
+
+
+_NEGATED, _APPROXIMATE, _DEPICTED, _ATTEMPTED, _HEARD = 1, 2, 4, 8, 16
+_CONTEXT_WORDS = (
+    (_NEGATED, lexicon.NEGATION_WORDS),
+    (_APPROXIMATE, lexicon.APPROXIMATION_WORDS),
+    (_DEPICTED, lexicon.DEPICTION_WORDS),
+    (_ATTEMPTED, lexicon.ATTEMPT_WORDS),
+)
+
 
 @dataclass(slots=True)
 class _SceneState:
     scene: Scene
     people: _People
     paragraphs: dict[int, _Paragraph] = field(default_factory=dict)
-    words: dict[int, tuple[str, list[bytes]]] = field(default_factory=dict)
     hits: list[_Hit] = field(default_factory=list)
-    mentioned: list[tuple[int, str]] | None = None
+    mentioned: tuple[list[int], list[str]] | None = None
+    staged: list[int] = field(default_factory=list)
+    marked: dict[str, set[int]] = field(default_factory=dict)
+    kin: bool | None = None
 
 
 def _paragraph(state: _SceneState, index: int, low: str | None = None) -> _Paragraph:
@@ -389,16 +642,48 @@ def _sentence_of(sentences: Sequence[tuple[int, int]], position: int) -> tuple[i
     return sentences[-1]
 
 
+def _fold_all(people: _People, elements: list[Element]) -> None:
+    """Fold these paragraphs and find their words in one go, for `_scan_element` (what it
+    would do for each, without the cost of a call per paragraph). Kept by element."""
+    if len(elements) < 2:
+        return
+    texts = [element.text for element in elements]
+    joined = "\x00".join(texts)
+    if joined.count("\x00") != len(texts) - 1:
+        return
+    low = joined.lower()
+    if len(low) != len(joined):
+        return
+    if "\n" in low:
+        low = low.replace("\n", " ")
+    if "\r" in low or "\t" in low or (not low.isascii() and _NEEDS_FOLDING.search(low)):
+        low = low.translate(_FOLD)
+    lows = low.split("\x00")
+    parts = low.encode("ascii", "replace").translate(lexicon.LETTERS_AND_NUL).split(b"\x00")
+    folded = people.folded_elements
+    for element, paragraph_low, part in zip(elements, lows, parts, strict=True):
+        folded[id(element)] = (paragraph_low, part.split())
+
+
 def _scan_element(state: _SceneState, index: int, cues_index: lexicon.CueIndex) -> None:
-    folded = state.words.get(index)
+    element = state.scene.elements[index]
+    folded = state.people.folded_elements.get(id(element))
     if folded is None:
-        low = _fold(state.scene.elements[index].text)
-        folded = state.words[index] = (low, lexicon.words(low))
-    low, words = folded
+        low = _fold(element.text)
+        folded = state.people.folded_elements[id(element)] = (low, lexicon.words(low))
+    low, found = folded
+    if cues_index.words.isdisjoint(found):
+        return
+    if isinstance(found, set):
+        words = found
+    else:  # the words as a set, once some cue may match
+        words = set(found)
+        state.people.folded_elements[id(element)] = (low, words)
     cues = cues_index.candidates(words)
     if not cues:
         return
     paragraph = _paragraph(state, index, low)
+    paragraph.words = words
     for cue in cues:
         for match in _matches(cue, low, words) if cue.starts else cue.pattern.finditer(low):
             hit = _judge(state, paragraph, cue, match)
@@ -406,7 +691,7 @@ def _scan_element(state: _SceneState, index: int, cues_index: lexicon.CueIndex) 
                 state.hits.append(hit)
 
 
-def _matches(cue: Cue, low: str, words: list[bytes]) -> list[re.Match[str]]:
+def _matches(cue: Cue, low: str, words: set[bytes]) -> list[re.Match[str]]:
     """Matches of a cue tried only where one of its starting words begins a word."""
     found: list[re.Match[str]] = []
     for raw in cue.starts.intersection(words):
@@ -430,6 +715,10 @@ def _matches(cue: Cue, low: str, words: list[bytes]) -> list[re.Match[str]]:
     return kept
 
 
+# A cue's weights as hits of full strength carry them (shared: hits never change theirs).
+_WEIGHTS: dict[int, dict[Category, float]] = {}
+
+
 def _judge(
     state: _SceneState, paragraph: _Paragraph, cue: Cue, match: re.Match[str]
 ) -> _Hit | None:
@@ -449,6 +738,17 @@ def _judge(
     factor = _staging(state, paragraph, cue, match, (s0, s1))
     if factor is None:
         return None
+    if cue.between and _family(state, paragraph, match, (s0, s1)):
+        return None
+    if factor == 1.0 and not cue.owner:
+        weights = _WEIGHTS.get(id(cue))
+        if weights is None:
+            weights = _WEIGHTS[id(cue)] = {category: w for category, w in cue.weights.items() if w}
+        if not weights and not cue.signals:
+            return None
+        return _Hit(
+            cue, paragraph.index, paragraph.element, start, end, (s0, s1), weights, cue.signals
+        )
     weights = dict(cue.weights)
     signals = cue.signals
     if cue.owner:
@@ -485,20 +785,41 @@ def _staging(
     low = paragraph.low
     start = match.start()
     s0, s1 = sentence
-    clause = _clause_start(low, s0, start)
-    if cue.mode is not Mode.FIXED and lexicon.NEGATION.search(low, clause, start):
-        return None
-    if cue.mode is Mode.ACT and lexicon.APPROXIMATION.search(low, clause, start):
-        return None
-    if lexicon.IRREALIS.search(low, clause, start):
-        return None
-    if lexicon.DEPICTION.search(low, s0, start) or lexicon.DEPICTED_AFTER.match(
-        low, match.end(), min(s1, match.end() + 60)
+    # Each pattern is tried on the whole sentence before it: where it does not match there it
+    # cannot match in the clause, which then need not be found.
+    contexts = paragraph.contexts
+    mode = cue.mode
+    clause = -1
+    if contexts & _NEGATED and mode is not Mode.FIXED and lexicon.NEGATION.search(low, s0, start):
+        clause = _clause_start(low, s0, start)
+        if lexicon.NEGATION.search(low, clause, start):
+            return None
+    if (
+        contexts & _APPROXIMATE
+        and mode is Mode.ACT
+        and lexicon.APPROXIMATION.search(low, s0, start)
+    ):
+        if clause < 0:
+            clause = _clause_start(low, s0, start)
+        if lexicon.APPROXIMATION.search(low, clause, start):
+            return None
+    if paragraph.wished(s0, s1, start) and lexicon.IRREALIS.search(low, s0, start):
+        if clause < 0:
+            clause = _clause_start(low, s0, start)
+        if lexicon.IRREALIS.search(low, clause, start):
+            return None
+    if contexts & _DEPICTED and (
+        lexicon.DEPICTION.search(low, s0, start)
+        or lexicon.DEPICTED_AFTER.match(low, match.end(), min(s1, match.end() + 60))
     ):
         return None
-    if cue.mode is Mode.ACT and _offscreen(low, s0, s1):
+    if contexts & _HEARD and mode is Mode.ACT and _offscreen(low, s0, s1):
         return None
-    if cue.mode is Mode.ACT and lexicon.ATTEMPT.search(low, clause, start):
+    if contexts & _ATTEMPTED and mode is Mode.ACT and lexicon.ATTEMPT.search(low, s0, start):
+        if clause < 0:
+            clause = _clause_start(low, s0, start)
+        if not lexicon.ATTEMPT.search(low, clause, start):
+            return 1.0
         if lexicon.INTERRUPTION.search(low, match.end(), s1) or _interrupted_after(
             state, paragraph, s1
         ):
@@ -507,11 +828,112 @@ def _staging(
     return 1.0
 
 
+def _family(
+    state: _SceneState, paragraph: _Paragraph, match: re.Match[str], sentence: tuple[int, int]
+) -> bool:
+    """Is this kiss between relatives ("Luz kisses Maya goodnight", Maya her daughter), or for
+    a young child from someone much older? Not where the sentence makes it romantic ("on the
+    mouth"). Only characters with a known family tie, or young children, are looked for."""
+    low = paragraph.low
+    s0, s1 = sentence
+    people = state.people
+    kin = people.kin()
+    if not kin or not _kin_in_scene(state, kin) or lexicon.ROMANTIC_KISS.search(low, s0, s1):
+        return False
+    text = paragraph.element.text
+    canonical = people.canonical
+    end = match.end()
+    kissed: str | None = None
+    kisser: str | None = None
+    for start, _stop, owners in people.mentions(text, end, s1):
+        if not text[end:start].strip():
+            kissed = canonical(_resolve(owners, state.scene))
+        break
+    if kissed is None:
+        # "kisses him": the most recent character of that gender, other than whoever kisses.
+        pronoun = _OBJECT_PRONOUN.match(low, end)
+        if pronoun is None:
+            return False
+        earlier = _history(state, paragraph.index) + [
+            _resolve(owners, state.scene)
+            for _start, _stop, owners in people.mentions(text, s0, match.start())
+        ]
+        if not any(canonical(name) in kin for name in earlier):
+            return False
+        kisser = _kisser(state, paragraph, match, s0)
+        found = _known_gender(
+            state,
+            [name for name in earlier if name != kisser],
+            "m" if pronoun.group(1) == "him" else "f",
+        )
+        kissed = canonical(found) if found is not None else None
+    if kissed is None or kissed not in kin:
+        return False
+    if kisser is None:
+        kisser = _kisser(state, paragraph, match, s0)
+    if kisser is None or canonical(kisser) == kissed:
+        return False
+    if people.related(kisser, kissed):
+        return True
+    cast = people.cast
+    ordinal = state.scene.ordinal
+    age = cast.age(kissed, ordinal)
+    if age is None or age >= _YOUNG_CHILD:
+        return False
+    older = cast.age(kisser, ordinal)
+    return older is None or older >= age + _OLDER
+
+
+def _kin_in_scene(state: _SceneState, kin: frozenset[str]) -> bool:
+    """Is any character of `kin` in the scene (speaking or named in it)? Found once."""
+    if state.kin is None:
+        canonical = state.people.canonical
+        state.kin = any(canonical(name) in kin for name in state.scene.characters) or any(
+            canonical(name) in kin for name in _history(state, len(state.scene.elements))
+        )
+    return state.kin
+
+
+def _kisser(
+    state: _SceneState, paragraph: _Paragraph, match: re.Match[str], sentence_start: int
+) -> str | None:
+    """Who gives a kiss: the name right before it ("Dexter gently kisses"), else the name that
+    opens the sentence ("Greta crosses to Milo and kisses him"), else the character a "he" or
+    "she" before it stands for."""
+    text = paragraph.element.text
+    start = match.start()
+    named = state.people.mentions(text, sentence_start, start)
+    if named:
+        _last_start, last_end, owners = named[-1]
+        if _ADVERBS_ONLY.fullmatch(paragraph.low, last_end, start):
+            return _resolve(owners, state.scene)
+        first_start, _first_end, first_owners = named[0]
+        opening = paragraph.low[sentence_start:first_start].strip(" \"'(*_-")
+        if not opening or opening in _OPENERS or _scene_setting(opening):
+            return _resolve(first_owners, state.scene)
+        return None
+    pronoun = None
+    for found in _SUBJECT_PRONOUN.finditer(paragraph.low, sentence_start, start):
+        pronoun = found.group()
+    if pronoun is None:
+        return None
+    return _known_gender(state, _history(state, paragraph.index), "m" if pronoun == "he" else "f")
+
+
+def _known_gender(state: _SceneState, names: Sequence[str], gender: str) -> str | None:
+    """The last of `names` known to be of `gender`."""
+    for name in reversed(names):
+        if state.people.gender(name) == gender:
+            return name
+    return None
+
+
 def _offscreen(low: str, start: int, end: int) -> bool:
     sentence = low[start:end]
-    return any(hint in sentence for hint in lexicon.OFFSCREEN_HINTS) and bool(
-        lexicon.OFFSCREEN.search(sentence)
-    )
+    for hint in lexicon.OFFSCREEN_HINTS:
+        if hint in sentence:
+            return lexicon.OFFSCREEN.search(sentence) is not None
+    return False
 
 
 def _interrupted_after(state: _SceneState, paragraph: _Paragraph, sentence_end: int) -> bool:
@@ -586,11 +1008,16 @@ def _is_someone_elses(
 def _resolve(candidates: Sequence[str], scene: Scene) -> str:
     if len(candidates) == 1:
         return candidates[0]
-    present = {cue_name(name) for name in scene.characters}
+    present = _present(tuple(scene.characters))
     for candidate in candidates:
         if candidate in present:
             return candidate
     return candidates[0]
+
+
+@lru_cache(maxsize=256)
+def _present(characters: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(cue_name(name) for name in characters)
 
 
 # ------------------------------------------------------------------------------ scene
@@ -606,6 +1033,15 @@ def analyze(script: Script) -> Breakdown:
     """Flag every scene of `script`."""
     cast = read_cast(script)
     people = _People(script, cast)
+    _fold_all(
+        people,
+        [
+            element
+            for scene in script.scenes
+            for element in scene.elements
+            if element.kind in _STAGED
+        ],
+    )
     return Breakdown(script=script, scenes=[_analyze(scene, people) for scene in script.scenes])
 
 
@@ -617,9 +1053,16 @@ def analyze_scene(scene: Scene, script: Script | None = None) -> SceneBreakdown:
 
 def _analyze(scene: Scene, people: _People) -> SceneBreakdown:
     state = _SceneState(scene, people)
-    staged = [index for index, element in enumerate(scene.elements) if element.kind in _STAGED]
+    elements = scene.elements
+    staged = state.staged = [
+        index for index, element in enumerate(elements) if element.kind in _STAGED
+    ]
+    folded = people.folded_elements
+    anchors = lexicon.EVIDENCE.words
     for index in staged:
-        _scan_element(state, index, lexicon.EVIDENCE)
+        known = folded.get(id(elements[index]))
+        if known is None or not anchors.isdisjoint(known[1]):  # no anchor: nothing to try
+            _scan_element(state, index, lexicon.EVIDENCE)
     if not state.hits:
         return SceneBreakdown(
             scene=scene,
@@ -628,9 +1071,6 @@ def _analyze(scene: Scene, people: _People) -> SceneBreakdown:
             minor=False,
             severity=None,
         )
-    if any(_NEEDS_MARKERS & hit.signals or Category.KISS in hit.weights for hit in state.hits):
-        for index in staged:
-            _scan_element(state, index, lexicon.SCENE_MARKERS)
     scores = _scores(state)
     flags = _flags(state, scores)
     categories = {flag.category for flag in flags}
@@ -646,22 +1086,25 @@ def _analyze(scene: Scene, people: _People) -> SceneBreakdown:
 
 def _scores(state: _SceneState) -> dict[Category, dict[str, _Evidence]]:
     """Per category, the strongest evidence of each distinct cue, after scene-level rules."""
-    scores: dict[Category, dict[str, _Evidence]] = {category: {} for category in Category}
+    scores: dict[Category, dict[str, _Evidence]] = {category: {} for category in _CATEGORY_ORDER}
     hits = state.hits
     consensual = any(
         hit.weights.get(Category.KISS, 0) or hit.weights.get(Category.SIMULATED_SEX, 0)
         for hit in hits
     )
-    resisted = any(Signal.RESISTANCE in hit.signals for hit in hits)
-    for hit in hits:
+    resisted: bool | None = None
+    for hit in list(hits):
         for category, weight in hit.weights.items():
             if (
                 category is Category.SEXUAL_VIOLENCE
                 and Signal.GROPE in hit.signals
-                and not resisted
                 and (consensual or _playful(state, hit))
             ):
-                continue
+                if resisted is None:
+                    _markers(state, state.staged, "hold", "response")
+                    resisted = any(Signal.RESISTANCE in item.signals for item in state.hits)
+                if not resisted:
+                    continue
             _add(scores, category, hit.cue.name, weight, [hit])
     _coercion(state, scores)
     _implied_sex(state, scores)
@@ -669,11 +1112,28 @@ def _scores(state: _SceneState) -> dict[Category, dict[str, _Evidence]]:
         (Category.SIMULATED_SEX, Category.INTIMATE_TOUCH, _SEX_IMPLIES_TOUCH),
         (Category.SEXUAL_VIOLENCE, Category.INTIMATE_TOUCH, _VIOLENCE_IMPLIES_TOUCH),
     ):
-        score = _combined(scores[source])
+        if _combined(scores[source]) < lexicon.THRESHOLD:
+            continue
+        # A kiss forced on someone is sexual violence, but no touching beyond a kiss.
+        items = {
+            key: item
+            for key, item in scores[source].items()
+            if source is not Category.SEXUAL_VIOLENCE or not _only_a_kiss(item.hits)
+        }
+        score = _combined(items)
         if score >= lexicon.THRESHOLD:
-            evidence = [hit for item in scores[source].values() for hit in item.hits]
+            evidence = [hit for item in items.values() for hit in item.hits]
             _add(scores, target, f"implied by {source.value}", score * factor, evidence)
     return scores
+
+
+def _only_a_kiss(hits: Iterable[_Hit]) -> bool:
+    """Is the sexual contact in these beats a kiss and nothing more?"""
+    weighted = [hit for hit in hits if hit.weights]
+    return bool(weighted) and all(
+        Category.KISS in hit.weights and Category.INTIMATE_TOUCH not in hit.weights
+        for hit in weighted
+    )
 
 
 def _add(
@@ -706,21 +1166,29 @@ def _coercion(state: _SceneState, scores: dict[Category, dict[str, _Evidence]]) 
     """Sexual violence from beats close together: sexual contact met with resistance that is
     not heeded (the person is held, or has to fight), or someone held and fighting while the
     other undresses. Nothing here if the scene shows both taking part."""
+    contact = [
+        hit
+        for hit in state.hits
+        if Signal.CONTACT in hit.signals or hit.weights.get(Category.KISS, 0) >= lexicon.THRESHOLD
+    ]
+    undressing = [hit for hit in state.hits if Signal.UNDRESS in hit.signals]
+    if not contact and not undressing:
+        return
+    windows = {
+        index
+        for hit in contact + undressing
+        for index in range(hit.index - _COERCION_WINDOW, hit.index + _COERCION_WINDOW + 1)
+    }
+    _markers(state, windows, "hold")
     hits = state.hits
     restraint = [hit for hit in hits if Signal.RESTRAINT in hit.signals]
     struggle = [hit for hit in hits if Signal.STRUGGLE in hit.signals]
     if not restraint and not struggle:
         return
-    contact = [
-        hit
-        for hit in hits
-        if Signal.CONTACT in hit.signals or hit.weights.get(Category.KISS, 0) >= lexicon.THRESHOLD
-    ]
-    undressing = [hit for hit in hits if Signal.UNDRESS in hit.signals]
-    if not contact and not undressing:
-        return
+    _markers(state, windows, "response")
+    hits = state.hits
     resistance = [hit for hit in hits if Signal.RESISTANCE in hit.signals]
-    spoken = _spoken(state, lexicon.SPOKEN_RESISTANCE)
+    spoken = _spoken(state, lexicon.SPOKEN_RESISTANCE, windows)
     mutual = {hit.index for hit in hits if Signal.MUTUAL in hit.signals}
     for sexual in contact + undressing:
         low, high = sexual.index - _COERCION_WINDOW, sexual.index + _COERCION_WINDOW
@@ -737,11 +1205,35 @@ def _coercion(state: _SceneState, scores: dict[Category, dict[str, _Evidence]]) 
             return
 
 
-def _spoken(state: _SceneState, pattern: re.Pattern[str]) -> list[int]:
+def _markers(state: _SceneState, indexes: Iterable[int], *groups: str) -> None:
+    """Read the scene-level markers of `groups` (see `lexicon.MARKER_GROUPS`) in the staged
+    paragraphs among `indexes` not read for them yet. Only the rules that need markers ask,
+    only for the paragraphs they look at, and only for the markers they use."""
+    wanted = set(indexes)
+    for group in groups:
+        marked = state.marked.setdefault(group, set())
+        todo = wanted - marked
+        if not todo:
+            continue
+        marked.update(todo)
+        cues = lexicon.MARKER_GROUPS[group]
+        for index in state.staged:
+            if index in todo:
+                _scan_element(state, index, cues)
+
+
+def _spoken(
+    state: _SceneState, pattern: re.Pattern[str], near: Iterable[int] | None = None
+) -> list[int]:
+    """The dialogue paragraphs (among `near`, when given) where `pattern` is said."""
+    elements = state.scene.elements
+    indexes = range(len(elements)) if near is None else sorted(near)
     return [
         index
-        for index, element in enumerate(state.scene.elements)
-        if element.kind is ElementKind.DIALOGUE and pattern.search(_fold(element.text))
+        for index in indexes
+        if 0 <= index < len(elements)
+        and elements[index].kind is ElementKind.DIALOGUE
+        and pattern.search(_fold(elements[index].text))
     ]
 
 
@@ -765,6 +1257,7 @@ def _implied_sex(state: _SceneState, scores: dict[Category, dict[str, _Evidence]
     if not undressing:
         return
     last = max(undressing, key=lambda hit: (hit.index, hit.start))
+    _markers(state, (index for index in state.staged if index >= last.index), "ending")
     elements = state.scene.elements
     ending: list[_Hit] = []
     staged_after = 0
@@ -812,6 +1305,10 @@ def _evidence(hits: Iterable[_Hit]) -> tuple[Evidence, ...]:
     seen: dict[int, Evidence] = {}
     for hit in hits:
         text = hit.element.text
+        if "\n" not in text:
+            if hit.element.line not in seen:
+                seen[hit.element.line] = Evidence(hit.element.line, text.strip())
+            continue
         lines = text.split("\n")
         first = text.count("\n", 0, hit.start)
         last = first + text.count("\n", hit.start, max(hit.start, hit.end - 1))
@@ -829,7 +1326,7 @@ def _involves_minor(state: _SceneState, scores: dict[Category, dict[str, _Eviden
     cast = state.people.cast
     minors = state.people.minors()
     present = bool(minors) and (
-        any(cast.canonical(name) in minors for name in scene.characters)
+        any(state.people.canonical(name) in minors for name in scene.characters)
         or any(name in minors for name in _history(state, len(scene.elements)))
     )
     young_scene: bool | None = None
@@ -839,7 +1336,7 @@ def _involves_minor(state: _SceneState, scores: dict[Category, dict[str, _Eviden
             return False
     flagged = [
         hit
-        for category in Category
+        for category in _CATEGORY_ORDER
         if _combined(scores[category]) >= lexicon.THRESHOLD
         for item in scores[category].values()
         for hit in item.hits
@@ -850,10 +1347,10 @@ def _involves_minor(state: _SceneState, scores: dict[Category, dict[str, _Eviden
         s0, s1 = hit.sentence
         if _young_words(paragraph.low, s0, s1):
             return True
-        people = _participants(state, hit)
-        if any(cast.is_minor(name, scene.ordinal) for name in people):
+        minor, anyone = _participants(state, hit, lambda name: cast.is_minor(name, scene.ordinal))
+        if minor:
             return True
-        if not people:
+        if not anyone:
             if young_scene is None:
                 young_scene = _scene_is_young(state)
             if young_scene:
@@ -863,7 +1360,10 @@ def _involves_minor(state: _SceneState, scores: dict[Category, dict[str, _Eviden
 
 def _young_words(low: str, start: int, end: int) -> bool:
     text = low[start:end]
-    if not any(hint in text for hint in lexicon.YOUTH_HINTS):
+    for hint in lexicon.YOUTH_HINTS:
+        if hint in text:
+            break
+    else:
         return False
     for match in lexicon.YOUTH.finditer(low, start, end):
         if not lexicon.YOUTH_NOT_BEFORE.search(low, max(0, match.start() - 40), match.start()):
@@ -872,35 +1372,57 @@ def _young_words(low: str, start: int, end: int) -> bool:
 
 
 def _scene_is_young(state: _SceneState) -> bool:
-    for index, element in enumerate(state.scene.elements):
-        if element.kind not in _STAGED:
-            continue
-        low = _paragraph(state, index).low
+    folded = state.people.folded_elements
+    elements = state.scene.elements
+    lows = [
+        folded[id(elements[index])][0]
+        if id(elements[index]) in folded
+        else _paragraph(state, index).low
+        for index in state.staged
+    ]
+    scene_text = "\n".join(lows)
+    for hint in lexicon.YOUTH_HINTS:  # "teen" among them
+        if hint in scene_text:
+            break
+    else:
+        return False
+    for low in lows:
         if _young_words(low, 0, len(low)) or ("teen" in low and lexicon.GROUP_AGES.search(low)):
             return True
     return False
 
 
-def _participants(state: _SceneState, hit: _Hit) -> set[str]:
-    """The characters a beat involves: named in its sentence or pointed to by its pronouns."""
+def _participants(
+    state: _SceneState, hit: _Hit, is_minor: Callable[[str], bool]
+) -> tuple[bool, bool]:
+    """Whether the characters a beat involves (named in its sentence or pointed to by its
+    pronouns) include a minor, and whether they include anyone. A pronoun is resolved only
+    where the answer can depend on it."""
     paragraph = _paragraph(state, hit.index)
     text, low = paragraph.element.text, paragraph.low
     s0, s1 = hit.sentence
     people = state.people
     scene = state.scene
-    involved: set[str] = set()
+    anyone = False
     named = people.mentions(text, s0, s1)
     for _start, end, owners in named:
         if lexicon.OBSERVER.match(low, end):
             continue
-        involved.add(_resolve(owners, scene))
+        if is_minor(_resolve(owners, scene)):
+            return True, True
+        anyone = True
     if paragraph.element.kind is ElementKind.PARENTHETICAL and paragraph.element.speaker:
-        involved.add(people.cast.canonical(paragraph.element.speaker))
-    history = _history(state, hit.index)
+        if is_minor(people.cast.canonical(paragraph.element.speaker)):
+            return True, True
+        anyone = True
+    history: list[str] | None = None
+    chosen_for: dict[str, set[str]] = {"m": set(), "f": set()}
     for pronoun in _PRONOUN.finditer(low, s0, s1):
         word = pronoun.group()
         if lexicon.OBSERVER.match(low, pronoun.end()) and word in {"he", "she", "they"}:
             continue
+        if history is None:
+            history = _history(state, hit.index)
         earlier = history + [
             _resolve(owners, scene) for start, _end, owners in named if start < pronoun.start()
         ]
@@ -911,13 +1433,24 @@ def _participants(state: _SceneState, hit: _Hit) -> set[str]:
                     distinct.append(name)
                 if len(distinct) == 2:
                     break
-            involved.update(distinct)
+            if any(is_minor(name) for name in distinct):
+                return True, True
+            anyone = anyone or bool(distinct)
             continue
         wanted = "m" if word in _MALE else "f"
+        # "he rubs lotion into her shoulders": "her" is not whoever "he" is.
+        others = chosen_for["f" if wanted == "m" else "m"]
+        if others:
+            earlier = [name for name in earlier if name not in others]
+        if not earlier or (anyone and not any(is_minor(name) for name in earlier)):
+            continue  # whoever it is, the answer stays the same
         chosen = _most_recent(people, earlier, wanted)
         if chosen is not None:
-            involved.add(chosen)
-    return involved
+            if is_minor(chosen):
+                return True, True
+            anyone = True
+            chosen_for[wanted].add(chosen)
+    return False, anyone
 
 
 def _most_recent(people: _People, names: Sequence[str], gender: str) -> str | None:
@@ -934,29 +1467,44 @@ def _most_recent(people: _People, names: Sequence[str], gender: str) -> str | No
 def _history(state: _SceneState, before: int) -> list[str]:
     """Characters in the order the scene brings them up, up to paragraph `before`."""
     if state.mentioned is None:
-        mentioned: list[tuple[int, str]] = []
+        indexes: list[int] = []
+        names: list[str] = []
         scene = state.scene
-        cast = state.people.cast
+        people = state.people
         for index, element in enumerate(scene.elements):
-            if element.kind is ElementKind.CHARACTER:
-                mentioned.append((index, cast.canonical(element.text)))
-            elif element.kind in _PROSE:
-                for _start, _end, owners in state.people.mentions(element.text):
-                    mentioned.append((index, _resolve(owners, scene)))
-        state.mentioned = mentioned
-    return [name for index, name in state.mentioned if index < before]
+            kind = element.kind
+            if kind is ElementKind.CHARACTER:
+                indexes.append(index)
+                names.append(people.canonical(element.text))
+            elif kind in _PROSE:
+                for _start, _end, owners in people.mentions(element.text):
+                    indexes.append(index)
+                    names.append(owners[0] if len(owners) == 1 else _resolve(owners, scene))
+        state.mentioned = (indexes, names)
+    indexes, names = state.mentioned
+    return names[: bisect_left(indexes, before)]
 
 
 def _characters(state: _SceneState, *, flagged: bool) -> list[CharacterAge]:
-    cast = state.people.cast
+    people = state.people
+    cast = people.cast
     scene = state.scene
     names: list[str] = []
     for name in scene.characters:
-        canonical = cast.canonical(name)
+        canonical = people.canonical(name)
         if canonical and canonical not in names:
             names.append(canonical)
     if flagged:
         for name in _history(state, len(scene.elements)):
             if name not in names:
                 names.append(name)
-    return [CharacterAge(name, cast.age(name, scene.ordinal)) for name in names]
+    ordinal = scene.ordinal
+    statements = cast.statements
+    ages: list[CharacterAge] = []
+    for name in names:
+        stated = statements.get(name)
+        if stated is not None and len(stated) == 1:  # one age for the whole script
+            ages.append(CharacterAge(name, stated[0].age))
+        else:
+            ages.append(CharacterAge(name, cast.age(name, ordinal)))
+    return ages

@@ -70,6 +70,9 @@ class Cue:
     word (the pattern's leading `\\b` is checked by the caller, which lets the regex engine
     skip ahead on first letters).
 
+    `between`: a beat between two people (a kiss) that is not intimate between relatives or
+    from an adult to a young child ("kisses Maya goodnight" where Maya is her daughter).
+
     `owner`: the pattern has a `poss` group naming whose clothes or body it is; `weights` and
     `signals` apply when that is someone other than the one acting, `self_weights` and
     `self_signals` when it is their own ("she unbuttons his shirt" vs "her blouse").
@@ -91,6 +94,7 @@ class Cue:
     owner: bool = False
     self_weights: Mapping[Category, float] = field(default_factory=dict)
     self_signals: frozenset[Signal] = frozenset()
+    between: bool = False
 
 
 _EMPTY: Mapping[Category, float] = MappingProxyType({})
@@ -123,6 +127,10 @@ def _anchors(spec: str) -> frozenset[bytes]:
 _LETTERS = bytes(
     code + 32 if 65 <= code <= 90 else code if 97 <= code <= 122 else 32 for code in range(256)
 )
+
+
+# The same, keeping NUL: it separates paragraphs folded together.
+LETTERS_AND_NUL = b"\x00" + _LETTERS[1:]
 
 
 def words(text: str) -> list[bytes]:
@@ -162,6 +170,33 @@ def _alternatives(source: str) -> list[str]:
     return parts
 
 
+def _by_first_letter(alternatives: list[str]) -> str:
+    """`a|b|c` with the alternatives that start with the same plain letter under one group:
+    `apple|avocado|bean` becomes `a(?:pple|vocado)|bean`. The same matches (an alternative
+    that does not start with a plain letter, or whose letter a quantifier follows, stays as
+    it is), found faster."""
+    groups: dict[str, list[str]] = {}
+    order: list[str] = []
+    for alternative in alternatives:
+        first = alternative[:1]
+        plain = (first.isalpha() or first == "'") and alternative[1:2] not in {"?", "*", "+", "{"}
+        key = first if plain else "\\" + str(len(order))
+        if key not in groups:
+            groups[key] = []
+            order.append(key)
+        groups[key].append(alternative[1:] if plain else alternative)
+    parts = []
+    for key in order:
+        rests = groups[key]
+        if key.startswith("\\"):
+            parts.extend(rests)
+        elif len(rests) == 1:
+            parts.append(key + rests[0])
+        else:
+            parts.append(key + "(?:" + "|".join(rests) + ")")
+    return "|".join(parts)
+
+
 def _without_leading_boundary(source: str) -> tuple[str, bool]:
     """Drop a `\b` that starts every alternative; the caller then checks it on each match."""
     parts = _alternatives(source)
@@ -192,6 +227,7 @@ def _cue(
     self_nudity: float = 0.0,
     self_touch: float = 0.0,
     self_signals: Iterable[Signal] = (),
+    between: bool = False,
 ) -> Cue:
     weights = {
         category: weight
@@ -220,13 +256,14 @@ def _cue(
         starts=_anchors(starts),
         mode=mode,
         signals=frozenset(signals),
-        not_before=_rx(not_before + r"$") if not_before else None,
+        not_before=_rx(rf"(?:{not_before})$") if not_before else None,
         not_after=_rx(not_after) if not_after else None,
         not_within=_rx(not_within) if not_within else None,
         not_near=_rx(not_near) if not_near else None,
         owner=owner,
         self_weights=MappingProxyType(self_weights) if self_weights else _EMPTY,
         self_signals=frozenset(self_signals),
+        between=between,
     )
 
 
@@ -382,8 +419,19 @@ CUES: tuple[Cue, ...] = (
         r"\bkiss(?:es|ed|ing)?\b(?!-)",
         "kiss*",
         kiss=0.9,
+        between=True,
         not_before=_KISS_NOT_BEFORE,
         not_after=_KISS_NOT_AFTER,
+    ),
+    _cue(
+        "kiss moves to the lips",
+        r"\bkiss(?:es|ed|ing)?\b[^.;!?]{0,80}?\b(?:then|before|until|finally|at\s+last|and)\b"
+        r"[^.;!?]{0,60}?\b(?:his|her|their)\s+(?:lips|mouth|neck|throat)\b",
+        "kiss*",
+        also="lips mouth neck throat",
+        kiss=0.85,
+        between=True,
+        not_within=r"\b(?:not|never|almost|nearly|instead\s+of|rather\s+than)\b|n't\b",
     ),
     _cue(
         "mouth finds mouth",
@@ -392,6 +440,8 @@ CUES: tuple[Cue, ...] = (
         "mouth",
         kiss=0.85,
         not_after=r"\s+with\s+(?:a|the|his|her)\s+(?:hand|palm|fingers?|finger|tape|cloth|rag)",
+        starts="find finds found seek seeks sought claim claims capture captures catch catches "
+        "caught",
     ),
     _cue(
         "mouth on mouth",
@@ -401,6 +451,7 @@ CUES: tuple[Cue, ...] = (
         kiss=0.85,
         not_after=r"\s+(?:hand|hands|palm|fingers?|arm|shoulder|ear|forehead|brow|hair|cheek"
         r"|temple|knuckles)\b",
+        also="on upon against",
     ),
     _cue(
         "mouth on body",
@@ -414,6 +465,9 @@ CUES: tuple[Cue, ...] = (
         "mouth mouths lips",
         kiss=0.8,
         touch=0.3,
+        also="throat neck collarbone shoulder shoulders breast breasts chest stomach belly jaw "
+        "jawline earlobe nape navel hip hips thigh thighs spine skin body mouth lips nipple "
+        "nipples wrist back",
     ),
     _cue(
         "mouths meet",
@@ -433,6 +487,9 @@ CUES: tuple[Cue, ...] = (
         kiss=0.85,
         not_after=r"\s+(?:hand|hands|palm|fingers?|forehead|brow|head|hair|cheeks?|temple"
         r"|knuckles|ear)\b",
+        starts="press presses pressed pressing brush brushes brushed brushing touch touches "
+        "touched touching plant plants planted planting crush crushes crushed crushing lay lays "
+        "laid",
     ),
     _cue(
         "lips find",
@@ -455,6 +512,7 @@ CUES: tuple[Cue, ...] = (
         r"(?:lips|mouth)\b",
         "peck pecks",
         kiss=0.7,
+        between=True,
     ),
     _cue(
         "nuzzles",
@@ -499,6 +557,33 @@ CUES: tuple[Cue, ...] = (
         not_before=r"(?:wind|breeze|sun|sunlight|light|water|waves?|music|voice|rain|air|warmth"
         r"|steam|heat|smoke|silk|fabric)\s+(?:[a-z]+\s+)?|" + _FAMILY_SUBJECT,
         not_after=_NOT_PERSON_AFTER + rf"|\s+(?:(?:his|her|their|the)\s+)?{_FAMILY}(?:'s)?\b",
+    ),
+    _cue(
+        "rubs lotion into her skin",
+        r"\b(?:rub(?:s|bed|bing)?|smooth(?:s|ed|ing)?|massag(?:e|es|ed|ing)|work(?:s|ed|ing)?"
+        r"|spread(?:s|ing)?|slather(?:s|ed|ing)?)\s+(?:the\s+|some\s+)?(?:sunscreen|sun\s*cream"
+        r"|suntan\s+lotion|lotion|oil|massage\s+oil|cream|moisturi[sz]er|balm)\s+(?:in\s+)?(?:into"
+        r"|onto|on|over|across|down)\s+(?:his|her|[a-z][a-z\-]*'s)\s+(?:bare\s+)?(?:shoulders?"
+        r"|back|skin|neck|legs?|thighs?|chest|stomach|body|feet|calves|arms?)\b",
+        "rub rubs rubbed rubbing smooth smooths smoothed smoothing massage massages massaged "
+        "massaging work works worked working spread spreads spreading slather slathers slathered "
+        "slathering",
+        also="sunscreen suncream sun cream suntan lotion oil cream moisturiser moisturizer balm",
+        touch=0.45,
+        signals=[Signal.CONTACT],
+        not_near=_CARE,
+        not_before=_FAMILY_SUBJECT,
+    ),
+    _cue(
+        "leans into his hands",
+        r"\b(?:leans?|leaning|leaned|melts?|melting|melted|arches|arching|arched|presses|pressing"
+        r"|pressed)\s+(?:back\s+)?into\s+(?:his|her|their|[a-z][a-z\-]*'s)\s+(?:touch|hands|caress"
+        r"|fingers)\b",
+        "lean leans leaning leaned melt melts melting melted arches arching arched presses "
+        "pressing pressed",
+        also="touch hands caress fingers",
+        touch=0.35,
+        signals=[Signal.CONTACT],
     ),
     _cue(
         "fondle",
@@ -664,6 +749,7 @@ CUES: tuple[Cue, ...] = (
         touch=0.7,
         violence=0.6,
         signals=[Signal.CONTACT, Signal.GROPE],
+        also="ass butt buttocks backside bottom behind rear bum breast breasts crotch groin",
     ),
     _cue(
         "gives a pinch",
@@ -728,6 +814,7 @@ CUES: tuple[Cue, ...] = (
         "bed mattress bunk futon sheets hay",
         touch=0.45,
         signals=[Signal.BED],
+        starts="they",
     ),
     _cue(
         "all over each other",
@@ -737,6 +824,7 @@ CUES: tuple[Cue, ...] = (
         kiss=0.6,
         touch=0.7,
         signals=[Signal.CONTACT, Signal.MUTUAL],
+        also="over everywhere off",
     ),
     _cue(
         "skirt hiked up",
@@ -759,6 +847,8 @@ CUES: tuple[Cue, ...] = (
         touch=0.7,
         nudity=0.25,
         signals=[Signal.CONTACT],
+        also="against on to together entwine entwines entwined intertwine intertwines "
+        "intertwined tangle tangles tangled merge merges merged into",
     ),
     _cue(
         "tangled in the sheets",
@@ -893,6 +983,7 @@ CUES: tuple[Cue, ...] = (
         not_after=r"\s+with\s+(?:his|her|their)\s+eyes|\s+(?!(?:slowly|naked|bare|down|and|with"
         r"|as|then|gently|roughly|completely|off|to|in|while|until|piece|one|layer)\b)[a-z]",
         not_near=_CARE,
+        also="him her them each one",
     ),
     _cue(
         "tear off their clothes",
@@ -928,6 +1019,17 @@ CUES: tuple[Cue, ...] = (
         nudity=0.65,
         touch=0.3,
         signals=[Signal.UNDRESS, Signal.UNDRESS_OTHER],
+    ),
+    _cue(
+        "trail of clothes",
+        r"\b(?:trail|path|pile|heap|tangle|jumble)\s+of\s+(?:discarded\s+|abandoned\s+)?(?:clothes"
+        r"|clothing|garments)\b[^.;!?]{0,60}?\b(?:bed|bedroom|couch|sofa|sheets)\b|\b(?:their|his"
+        r"|her)\s+(?:clothes|clothing)\s+(?:are\s+|lie\s+|lying\s+)?(?:strewn|scattered|flung"
+        r"|tossed|everywhere|all\s+over)\b",
+        "trail path pile heap tangle jumble strewn scattered flung tossed everywhere all",
+        also="clothes clothing garments",
+        nudity=0.55,
+        signals=[Signal.UNDRESS],
     ),
     _cue(
         "clothes drop to the floor",
@@ -1015,14 +1117,16 @@ CUES: tuple[Cue, ...] = (
         r"|branches|trees|boughs?|walls?|concrete|brick|floorboards?|rafters|beams|lie|fact|facts"
         r"|vulnerability|city|lunch|hostility|envy|rage|pain|hunger|honesty|appeal|plea"
         r"|question|threat|grab|attempt|display\s+of\s+(?:power|force|greed)|finger|fingers"
-        r"|ring|wrist|wrists|throat|face|feet|foot|toes|arms?|hands?|shoulders?|scalp|gums)\b",
+        r"|ring|wrist|wrists|throat|face|feet|foot|toes|arms?|hands?|shoulders?|scalp|gums)\b"
+        r"|\s+[a-z0-9\-]+\s+(?:bulb|bulbs|lightbulb|lightbulbs|light|lights|flame|flames|blade"
+        r"|blades|wire|wires|sword|steel|branches|walls?|beams|rafters)\b",
         not_before=r"(?:feels?|feeling|felt|looks?|looking|seems?|seemed)\s+(?:[a-z]+\s+)?"
         r"|(?:with|to)\s+the\s+|naked\s+and\s+",
     ),
     _cue(
         "nude",
         r"\b(?:semi-|half-)?nude\b",
-        "nude semi half",
+        "nude",
         nudity=0.85,
         mode=Mode.STATE,
         not_after=r"\s*(?:-|\s)(?:colou?red|toned?|tones|lipstick|lip|lips|gloss|heels|pumps|shoes"
@@ -1077,6 +1181,7 @@ CUES: tuple[Cue, ...] = (
         "nothing",
         nudity=0.85,
         mode=Mode.STATE,
+        also="but",
     ),
     _cue(
         "and nothing else",
@@ -1095,6 +1200,7 @@ CUES: tuple[Cue, ...] = (
         "only just nothing",
         nudity=0.65,
         mode=Mode.STATE,
+        also="shirt tee jersey sweater hoodie towel sheet blanket jacket coat apron robe tie",
     ),
     _cue(
         "sheet draped over the hips",
@@ -1106,6 +1212,8 @@ CUES: tuple[Cue, ...] = (
         "sheet towel blanket cloth drape",
         nudity=0.7,
         mode=Mode.STATE,
+        also="hips waist buttocks bottom groin lower middle loins privates crotch legs thighs "
+        "ankles knees",
     ),
     _cue(
         "in underwear",
@@ -1144,6 +1252,7 @@ CUES: tuple[Cue, ...] = (
         starts=_UNDERWEAR_WORDS,
         nudity=0.55,
         mode=Mode.STATE,
+        also="clad and",
     ),
     _cue(
         "in a towel",
@@ -1163,6 +1272,8 @@ CUES: tuple[Cue, ...] = (
         "bare",
         nudity=0.8,
         mode=Mode.STATE,
+        also="breasted assed bottomed naked breast breasts buttocks ass bottom backside behind bum "
+        "crotch genitals nipple nipples",
     ),
     _cue(
         "bare skin",
@@ -1170,6 +1281,7 @@ CUES: tuple[Cue, ...] = (
         "bare naked exposed",
         nudity=0.45,
         mode=Mode.STATE,
+        also="body flesh torso skin",
     ),
     _cue(
         "bare back",
@@ -1292,6 +1404,7 @@ CUES: tuple[Cue, ...] = (
         "scantily half barely partially semi hyper wardrobe skimpily",
         nudity=0.6,
         mode=Mode.STATE,
+        also="clad dressed clothed naked exposed malfunction",
     ),
     _cue(
         "strips",
@@ -1371,6 +1484,7 @@ CUES: tuple[Cue, ...] = (
         touch=0.3,
         not_near=r"\b(?:stay\s+warm|for\s+warmth|bunks?|twins|kids|children|siblings|sisters"
         r"|brothers|huddled|snor\w+|asleep|nap\w*|puppies|dogs|cats|in\s+shifts)\b",
+        also="together",
     ),
     _cue(
         "sleep with",
@@ -1378,6 +1492,7 @@ CUES: tuple[Cue, ...] = (
         r"|\s+(?:again|tonight|anyway|and|in|on|at)\b)",
         "slept sleep sleeps sleeping",
         sex=0.35,
+        also="together with",
     ),
     _cue(
         "thrusting",
@@ -1425,6 +1540,7 @@ CUES: tuple[Cue, ...] = (
         r"|wave|waves|wind|branches|trees|oars?|rowing|march\w*|sway\w*|fight\w*|spar\w*"
         r"|circl\w+|box\w*|wrestl\w*|arm(?:y|ies)|troops|soldiers|team|players|band|choir"
         r"|furniture|couch|piano|boxes|crates|cars|ships|line|queue)\b",
+        starts="rock rocks rocking grind grinds grinding move moves moving",
     ),
     _cue(
         "moving under the covers",
@@ -1466,6 +1582,7 @@ CUES: tuple[Cue, ...] = (
         sex=0.4,
         not_near=r"\b(?:wind|storm|gust\w*|earthquake|tremor|explosion|blast|road|pothole|bump\w*"
         r"|crash\w*|engine|idl\w+|waves?|sea|tide|traffic|train|truck\s+passes)\b",
+        also="car van truck camper pickup suv sedan caravan trailer",
     ),
     _cue(
         "windows steam up",
@@ -1528,6 +1645,7 @@ CUES: tuple[Cue, ...] = (
         sex=0.45,
         kiss=0.8,
         touch=0.5,
+        also="way",
     ),
     _cue(
         "masturbates",
@@ -1625,12 +1743,22 @@ CUES: tuple[Cue, ...] = (
         "forces himself on her",
         r"\bforc(?:es|ed|ing)\s+(?:him|her)self\s+(?:on|upon|onto)\b|\bforc(?:es|ed|ing)\s+"
         r"(?:her|him)\s+(?:down|onto|against|to\s+(?:the\s+)?(?:bed|floor|ground|wall|undress"
-        r"|strip|kneel|touch|kiss|perform|his\s+knees|her\s+knees))\b|\bforc(?:es|ed|ing)\s+"
-        r"(?:a\s+)?kiss\w*\s+on\s+(?:her|him)\b|\bforc(?:es|ed|ing)\s+(?:his|her)\s+(?:mouth|lips"
-        r"|hand|hands|tongue)\s+(?:on|onto|against|into|under|between|inside)\b",
+        r"|strip|kneel|touch|perform|his\s+knees|her\s+knees))\b|\bforc(?:es|ed|ing)\s+(?:his|her)"
+        r"\s+(?:hand|hands)\s+(?:on|onto|against|into|under|between|inside)\b",
         "force forces forced forcing",
         violence=0.85,
         touch=0.6,
+        signals=[Signal.RESTRAINT, Signal.CONTACT],
+    ),
+    _cue(
+        "forces a kiss",
+        r"\bforc(?:es|ed|ing)\s+(?:a\s+)?kiss\w*\s+on\s+(?:her|him)\b|\bforc(?:es|ed|ing)\s+(?:his"
+        r"|her)\s+(?:mouth|lips|tongue)\s+(?:on|onto|against|into|over|upon)\b|\bforc(?:es|ed|ing)"
+        r"\s+(?:her|him)\s+to\s+kiss\b",
+        "force forces forced forcing",
+        also="kiss kisses kissed kissing mouth lips tongue",
+        kiss=0.85,
+        violence=0.85,
         signals=[Signal.RESTRAINT, Signal.CONTACT],
     ),
     _cue(
@@ -1820,28 +1948,56 @@ class CueIndex:
         }
         return cls(cues, MappingProxyType(by_word), anchors)
 
-    def candidates(self, paragraph: list[bytes]) -> list[Cue]:
-        """The cues worth trying on a paragraph made of these `words()`, in lexicon order."""
-        present = self.words.intersection(paragraph)
+    def candidates(self, paragraph: set[bytes]) -> list[Cue]:
+        """The cues worth trying on a paragraph with these `words()`, in lexicon order: one of
+        its anchors is there, one of its `also` words if it has those, and one of its `starts`
+        if it has those (no match can begin anywhere else)."""
+        present = self.words & paragraph
         if not present:
             return []
-        return [
-            cue
-            for cue in _anchored(self, frozenset(present))
-            if not cue.also or not cue.also.isdisjoint(paragraph)
-        ]
+        found: list[Cue] = []
+        for cue, gates in _anchored(self, present):
+            for gate in gates:
+                if gate.isdisjoint(paragraph):
+                    break
+            else:
+                found.append(cue)
+        return found
 
 
 @lru_cache(maxsize=8192)
-def _anchored(index: CueIndex, present: frozenset[bytes]) -> tuple[Cue, ...]:
+def _anchored(
+    index: CueIndex, present: frozenset[bytes]
+) -> tuple[tuple[Cue, tuple[frozenset[bytes], ...]], ...]:
+    """The cues one of the `present` words anchors, in lexicon order, each with the further
+    word sets (`also`, `starts`) one of whose words the paragraph must hold."""
     found: set[int] = set()
     for word in present:
         found.update(index.by_word[word])
-    return tuple(index.cues[number] for number in sorted(found))
+    return tuple(
+        (cue, tuple(gate for gate in (cue.also, cue.starts) if gate))
+        for cue in (index.cues[number] for number in sorted(found))
+    )
 
 
 EVIDENCE = CueIndex.of(CUES)
 SCENE_MARKERS = CueIndex.of(MARKERS)
+# The markers by the rules that read them, so each rule reads only its own: someone held or
+# fighting (coercion), the answer to it (resistance, both taking part), the end of a beat
+# (implied sex).
+_MARKER_GROUPS = {
+    "hold": ("pins her down", "does not stop", "struggles"),
+    "response": ("pulls away", "each other"),
+    "ending": ("lights out", "interrupted"),
+}
+MARKER_GROUPS = {
+    group: CueIndex.of(tuple(cue for cue in MARKERS if cue.name in names))
+    for group, names in _MARKER_GROUPS.items()
+}
+if sorted(name for names in _MARKER_GROUPS.values() for name in names) != sorted(
+    cue.name for cue in MARKERS
+):  # pragma: no cover
+    raise ValueError("every marker belongs to one group")
 
 
 # ------------------------------------------------------------------------ staging contexts
@@ -1862,13 +2018,27 @@ NEGATION = re.compile(
     r"|less|further|more\s+than|sooner)\b)"
     r"(?:\s+\S+){0,4}\s*$"
 )
+# The words one of which each of these patterns needs (a paragraph without any of them
+# cannot match, and the pattern is not tried): see `detect._Paragraph.contexts`. "n't" is the
+# word "t" once apostrophes separate words.
+NEGATION_WORDS = _anchors(
+    "not never no without nobody neither nor none instead rather refuses refused fails failed "
+    "stops avoids avoiding resists resisting forgoes cannot t"
+)
+APPROXIMATION_WORDS = _anchors("almost nearly about on close never so threatens")
+# A kiss the sentence makes romantic, whoever the two are.
+ROMANTIC_KISS = re.compile(
+    r"\b(?:on\s+the\s+(?:mouth|lips)|(?:his|her|their)\s+(?:mouth|lips)|passionate\w*|deep(?:ly)?"
+    r"|hungr\w+|lingering|long(?:ingly)?|slow(?:ly)?|tongue|sensual\w*|desperate\w*|urgent\w*"
+    r"|romantic\w*|lover\w*)\b"
+)
 # For actions only: "she almost kisses him", "about to", "on the verge of".
 APPROXIMATION = re.compile(
     r"\b(?:almost|nearly|about\s+to|on\s+the\s+verge\s+of|close\s+to|never\s+quite|so\s+close"
     r"\s+to|threatens\s+to)\b(?:\s+\S+){0,3}\s*$"
 )
 # Not happening in the scene: wished, planned, imagined, remembered, talked about, rumoured.
-IRREALIS = re.compile(
+_IRREALIS = (
     r"\b(?:if|would|could|might|should|'d|wants?\s+to|wanted\s+to|wanting\s+to|wish(?:es|ed)?"
     r"|hopes?\s+to|hoping\s+to|going\s+to|gonna|plans?\s+to|planning\s+to|imagin\w+"
     r"|fantasi[sz]\w+|dream(?:s|ing|ed|t)?\s+(?:of|about|that)|daydream\w*|remember\w*"
@@ -1882,13 +2052,25 @@ IRREALIS = re.compile(
     r"|pictures?\s+(?:him|her|them|herself|himself)|envision\w*|longs?\s+to|aches?\s+to"
     r"|yearns?\s+to|dying\s+to|need(?:s)?\s+to|ready\s+to|about\s+(?:the|their|that|a)"
     r"|flashes\s+back\s+to|story\s+of|stories\s+of|legend\s+of|before\s+(?:\w+\s+)?(?:can"
-    r"|could|gets?\s+to|has\s+a\s+chance))\b[^.;]*$"
+    r"|could|gets?\s+to|has\s+a\s+chance))\b"
 )
+# The same alternatives grouped by their first letter: the regex engine tries each alternative
+# in turn at every word, so grouping makes it try a letter first (about twice as fast).
+_IRREALIS = (
+    r"\b(?:" + _by_first_letter(_alternatives(_IRREALIS[len(r"\b(?:") : -len(r")\b")])) + r")\b"
+)
+IRREALIS = re.compile(_IRREALIS + r"[^.;]*$")
+# Its words alone: where none is in a sentence, the pattern cannot match in it.
+IRREALIS_WORDS = re.compile(_IRREALIS)
 # An attempt that may not land: "leans in to kiss her", "goes in for a kiss".
 ATTEMPT = re.compile(
     r"\b(?:leans?|leaning|leaned|moves?|moving|goes|going|went|reaches|reaching|bends?"
     r"|bending|tilts?|tilting|rises?|rising|comes|coming|steps?|stepping)\s+(?:in\s+|up\s+"
     r"|forward\s+|down\s+|closer\s+|over\s+)?(?:to|for)\s+(?:a\s+|another\s+)?$"
+)
+ATTEMPT_WORDS = _anchors(
+    "lean leans leaning leaned move moves moving goes going went reaches reaching bend bends "
+    "bending tilt tilts tilting rise rises rising comes coming step steps stepping"
 )
 INTERRUPTION = re.compile(
     r"\b(?:but|before|until|just\s+as|only\s+to|interrupt\w*|knock\w*|rings|ringing|buzz\w*"
@@ -1899,15 +2081,20 @@ INTERRUPTION = re.compile(
     r"|dodges?|ducks?|moment\s+(?:is\s+gone|passes)|cut\s+to|smash\s+cut|interrupted)\b"
     r"|--\s*$|—\s*$"
 )
-# Only heard, or out of the camera's view. The hints are a cheap first test.
+# Only heard, or out of the camera's view. The hints are a cheap first test. Through a wall
+# is off screen; through a door or a window only when it is closed or heard through ("leans
+# through the window and kisses him" is on screen).
 OFFSCREEN_HINTS = (
     "o.s.", "o.c.", "off", "hear", "through", "next", "room", "behind", "muffled", "out of",
     "sound", "unseen",
 )  # fmt: skip
 OFFSCREEN = re.compile(
     r"(?:\bo\.s\.|\bo\.c\.|\boff[- ]?screen\b|\boff[- ]camera\b|\bwe\s+hear\b|\b(?:is|are|can\s+be"
-    r"|could\s+be)\s+heard\b|\bheard\s+through\b|\bthrough\s+the\s+(?:wall|walls|door|doors"
-    r"|floor|ceiling|headphones|earpiece|speaker|speakers|phone|window|vent)\b|\bnext\s+door\b"
+    r"|could\s+be)\s+heard\b|\bheard\s+through\b|\bthrough\s+the\s+(?:(?:thin|bedroom"
+    r"|paper-thin|motel|hotel)\s+)?(?:wall|walls|floor|floorboards|ceiling|headphones|earpiece"
+    r"|speaker|speakers|phone|vent)\b|\bthrough\s+the\s+(?:closed|shut|locked)\s+(?:door|doors"
+    r"|window)\b|\b(?:hears?|listens?|listening|sounds?|voices?|noises?)\b[^.;]{0,60}?\bthrough"
+    r"\s+the\s+(?:[a-z]+\s+)?(?:door|doors|window)\b|\bnext\s+door\b"
     r"|\b(?:next|other|adjoining|adjacent|neighbou?ring)\s+room\b|\bbehind\s+(?:a|the)\s+"
     r"(?:closed|shut|locked)\s+door\b|\bmuffled\b|\bout\s+of\s+(?:frame|shot)\b|\bout\s+of\s+"
     r"(?:the\s+camera's|camera)\s+(?:view|sight)\b|\bsounds?\s+of\b|\bunseen\b)"
@@ -1919,6 +2106,16 @@ DEPICTION = re.compile(
     r"|postcard|calendar|advert\w*|tapestry|fresco|engraving|carving|doodle|graffiti|emoji"
     r"|gif|meme|thumbnail|book\s+cover|novel)s?\s+(?:[a-z\-']+\s+){0,3}?(?:of|showing"
     r"|depicting|featuring|with)\b[^.;]*$"
+)
+DEPICTION_WORDS = frozenset(
+    word + suffix
+    for word in _anchors(
+        "photo photograph picture painting portrait poster drawing sketch statue sculpture "
+        "magazine centerfold billboard snapshot polaroid mural figurine cartoon illustration "
+        "postcard calendar tapestry fresco engraving carving doodle graffiti emoji gif meme "
+        "thumbnail book novel cover selfie"
+    )
+    for suffix in (b"", b"s")
 )
 # ... or the picture named after it: "topless in the photo on his phone".
 DEPICTED_AFTER = re.compile(
