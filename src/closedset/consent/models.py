@@ -88,3 +88,58 @@ class BoundaryProfile(models.Model):
 
     def __str__(self) -> str:
         return f"boundary profile {self.pk}"
+
+
+class Rider(models.Model):
+    """A performer's rider (R1, R2): a sealed snapshot of what they agreed, scene by scene.
+
+    States run draft → confirmed (the IC's one-on-one) → signed → countersigned → issued; a
+    consent change supersedes it and a new number starts again from draft.
+    """
+
+    class State(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        CONFIRMED = "confirmed", "Confirmed with the intimacy coordinator"
+        SIGNED = "signed", "Signed by the performer"
+        COUNTERSIGNED = "countersigned", "Countersigned by the producer"
+        ISSUED = "issued", "Issued"
+        SUPERSEDED = "superseded", "Superseded"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    production = models.ForeignKey(
+        "productions.Production", on_delete=models.CASCADE, related_name="+"
+    )
+    member = models.ForeignKey(
+        "productions.Membership", on_delete=models.CASCADE, related_name="riders"
+    )
+    number = models.PositiveIntegerField()
+    state = models.CharField(max_length=16, choices=State.choices, default=State.DRAFT)
+    content = SealedField()
+    content_hash = models.CharField(max_length=64)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    signed_at = models.DateTimeField(null=True, blank=True)
+    signed_name = SealedField(null=True, blank=True)
+    countersigned_at = models.DateTimeField(null=True, blank=True)
+    countersigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    issued_at = models.DateTimeField(null=True, blank=True)
+    superseded_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["member", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["member", "number"], name="one_rider_number"),
+            models.UniqueConstraint(
+                fields=["member"],
+                condition=~models.Q(state="superseded"),
+                name="one_live_rider_per_member",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"rider {self.number}"

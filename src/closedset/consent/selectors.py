@@ -8,13 +8,13 @@ from typing import Any
 
 from django.db import transaction
 
-from closedset.consent.models import ConsentRecord, ConsentVersion
-from closedset.consent.policies import can_read_consent
+from closedset.consent.models import ConsentRecord, ConsentVersion, Rider
+from closedset.consent.policies import can_read_consent, can_view_rider_status
 from closedset.consent.services import current_consent, performer_age
 from closedset.core import audit, crypto
 from closedset.core.errors import NotFound
 from closedset.core.models import AuditAction
-from closedset.core.permissions import Perm
+from closedset.core.permissions import Perm, Role, permissions_for
 from closedset.productions.models import Membership
 from closedset.productions.policies import Access
 from closedset.rules import consent as rules
@@ -208,3 +208,154 @@ def minor_partners(*, scene: Scene, member: Membership) -> set[str]:
         for mid, partner in scene_cast(scene=scene).items()
         if mid != str(member.pk) and is_minor(performer_age(partner, scene))
     }
+
+
+# --- riders -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RiderStatus:
+    """A rider's state and dates: what producers and first ADs may see (never its content)."""
+
+    id: Any
+    member: Membership
+    number: int
+    state: str
+    state_label: str
+    content_hash: str
+    created_at: datetime
+    confirmed_at: datetime | None
+    signed_at: datetime | None
+    countersigned_at: datetime | None
+    issued_at: datetime | None
+    superseded_at: datetime | None
+
+
+@dataclass(frozen=True)
+class RiderView:
+    """A rider with its content: for the performer and coordinators only."""
+
+    status: RiderStatus
+    content: dict[str, Any]
+    signed_name: str | None
+    confirmed_by: str | None
+    countersigned_by: str | None
+
+    @property
+    def scenes(self) -> list[dict[str, Any]]:
+        return list(self.content.get("scenes", []))
+
+
+def _rider_status(rider: Rider) -> RiderStatus:
+    return RiderStatus(
+        id=rider.pk,
+        member=rider.member,
+        number=rider.number,
+        state=rider.state,
+        state_label=Rider.State(rider.state).label,
+        content_hash=rider.content_hash,
+        created_at=rider.created_at,
+        confirmed_at=rider.confirmed_at,
+        signed_at=rider.signed_at,
+        countersigned_at=rider.countersigned_at,
+        issued_at=rider.issued_at,
+        superseded_at=rider.superseded_at,
+    )
+
+
+def _rider_view(rider: Rider) -> RiderView:
+    return RiderView(
+        status=_rider_status(rider),
+        content=crypto.unseal(rider, "content") or {},
+        signed_name=crypto.unseal(rider, "signed_name"),
+        confirmed_by=rider.confirmed_by.name if rider.confirmed_by else None,
+        countersigned_by=rider.countersigned_by.name if rider.countersigned_by else None,
+    )
+
+
+def _riders(member: Membership) -> Any:
+    return (
+        Rider.objects.filter(member=member)
+        .select_related("member__user", "confirmed_by", "countersigned_by")
+        .order_by("-number")
+    )
+
+
+def _read_riders(access: Access, member: Membership, riders: list[Rider], what: str) -> None:
+    audit.record(
+        AuditAction.RIDER_READ,
+        actor=access.membership.user,
+        production=access.production,
+        obj=riders[0] if len(riders) == 1 else member,
+        summary=what,
+    )
+
+
+def rider_current(*, access: Access, member: Membership) -> RiderView | None:
+    """The performer's live (not superseded) rider with its content (an audited read)."""
+    if not can_read_consent(access, member) or member.production_id != access.production.pk:
+        raise NotFound()
+    rider = _riders(member).exclude(state=Rider.State.SUPERSEDED).first()
+    if rider is None:
+        return None
+    with transaction.atomic():
+        view = _rider_view(rider)
+        _read_riders(access, member, [rider], f"rider {rider.number} read")
+    return view
+
+
+def rider_history(*, access: Access, member: Membership) -> list[RiderView]:
+    """Every rider of the performer, newest first, superseded ones included (audited)."""
+    if not can_read_consent(access, member) or member.production_id != access.production.pk:
+        raise NotFound()
+    riders = list(_riders(member))
+    if not riders:
+        return []
+    with transaction.atomic():
+        views = [_rider_view(r) for r in riders]
+        _read_riders(access, member, riders, f"{len(riders)} riders read")
+    return views
+
+
+def rider_status(*, access: Access, member: Membership) -> RiderStatus | None:
+    """The state and dates of the performer's live rider (no content; nothing unsealed)."""
+    if not can_view_rider_status(access, member) or member.production_id != access.production.pk:
+        raise NotFound()
+    rider = _riders(member).exclude(state=Rider.State.SUPERSEDED).first()
+    return _rider_status(rider) if rider else None
+
+
+@dataclass(frozen=True)
+class PerformerRider:
+    member: Membership
+    rider: RiderStatus | None
+
+    @property
+    def issued(self) -> bool:
+        return self.rider is not None and self.rider.state == Rider.State.ISSUED
+
+
+def rider_status_list(*, access: Access) -> list[PerformerRider]:
+    """Every performer of the production with their live rider's state (no content)."""
+    if not access.has(Perm.RIDER_STATUS_VIEW):
+        raise NotFound()
+    members = (
+        Membership.objects.filter(production=access.production, removed_at__isnull=True)
+        .select_related("user")
+        .prefetch_related("roles")
+        .order_by("user__name")
+    )
+    performers = [
+        m
+        for m in members
+        if Perm.CONSENT_EDIT_OWN in permissions_for(frozenset(Role(r.role) for r in m.roles.all()))
+    ]
+    live = {
+        r.member_id: r
+        for r in Rider.objects.filter(member__in=performers)
+        .exclude(state=Rider.State.SUPERSEDED)
+        .select_related("member__user")
+    }
+    return [
+        PerformerRider(m, _rider_status(live[m.pk]) if m.pk in live else None) for m in performers
+    ]

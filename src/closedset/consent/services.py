@@ -3,8 +3,10 @@ audited without its content, and announced to production only as "needs re-plann
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from django.conf import settings
@@ -13,17 +15,20 @@ from django.db import transaction
 from django.utils import timezone
 
 from closedset.accounts.models import User
-from closedset.consent.models import BoundaryProfile, ConsentRecord, ConsentVersion
+from closedset.consent.models import BoundaryProfile, ConsentRecord, ConsentVersion, Rider
 from closedset.consent.policies import can_edit_consent
 from closedset.core import audit, crypto
-from closedset.core.errors import Conflict, Forbidden, ServiceError
+from closedset.core.errors import Conflict, Forbidden, NotFound, ServiceError
 from closedset.core.models import AuditAction
+from closedset.core.permissions import Perm
 from closedset.productions.models import Membership
 from closedset.productions.policies import Access
 from closedset.rules import consent as rules
 from closedset.rules.minors import age_on
+from closedset.rules.notice import rider_on_time
+from closedset.rules.vocabulary import VOCABULARY_VERSION
 from closedset.scripts.models import Scene
-from closedset.scripts.selectors import scene_cast, scene_character_ages
+from closedset.scripts.selectors import latest_scene, scene_cast, scene_character_ages
 
 
 def performer_age(member: Membership, scene: Scene, *, on: date | None = None) -> int | None:
@@ -144,6 +149,7 @@ def _save(
         obj=record,
         summary=f"version {number}",
     )
+    rider_supersede_current(actor=actor, access=access, member=member)
     if _withdrawn_anything(before, after):
         _notify_replanning(access, scene)
     return version
@@ -251,3 +257,279 @@ def consent_withdraw(
         kind=ConsentVersion.Kind.WITHDRAWAL,
         note=None,
     )
+
+
+# --- riders (R1, R2) -------------------------------------------------------------------------
+
+
+def canonical_json(content: Any) -> bytes:
+    """The canonical bytes of a rider's content: sorted keys, compact, UTF-8."""
+    return json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def content_hash(content: Any) -> str:
+    return hashlib.sha256(canonical_json(content)).hexdigest()
+
+
+def _scene_entry(member: Membership, record: ConsentRecord) -> dict[str, Any] | None:
+    scene = latest_scene(lineage=record.lineage)
+    if scene is None or record.current is None:
+        return None
+    consent = rules.consent_from_json(crypto.unseal(record.current, "answers"))
+    age = performer_age(member, scene)
+    names = {mid: m.user.name for mid, m in scene_cast(scene=scene).items()}
+    agreed: list[str] = []
+    garments: list[str] = []
+    doubles: list[str] = []
+    stills: list[str] = []
+    items = sorted(consent.answers, key=rules.item_key)
+    for item in items:
+        if consent.answers[item] is not rules.Answer.YES or not rules.agreed(
+            consent, item, age=age
+        ):
+            continue
+        text = rules.describe_item(item, names)
+        if isinstance(item, rules.GarmentItem):
+            garments.append(text)
+        elif isinstance(item, rules.DoubleItem):
+            doubles.append(text)
+        elif isinstance(item, rules.StillsItem):
+            stills.append(text)
+        else:
+            agreed.append(text)
+    return {
+        "scene": str(scene.lineage),
+        "number": scene.number or str(scene.ordinal),
+        "ordinal": scene.ordinal,
+        "heading": scene.heading,
+        "page": scene.page,
+        "script": scene.revision.script.title,
+        "consent_version": record.current.number,
+        "withdrawn": record.current.kind == ConsentVersion.Kind.WITHDRAWAL,
+        "agreed": agreed,
+        "garments": garments,
+        "doubles": doubles,
+        "stills": stills,
+    }
+
+
+def rider_content(member: Membership) -> dict[str, Any]:
+    """The snapshot a rider is made of: every scene the performer has a current consent for,
+    with only the items they agreed to, in clinical language."""
+    records = ConsentRecord.objects.select_related("current").filter(
+        member=member, current__isnull=False
+    )
+    scenes = [entry for record in records if (entry := _scene_entry(member, record)) is not None]
+    scenes.sort(key=lambda e: (e["script"], e["ordinal"], e["scene"]))
+    return {
+        "performer": str(member.pk),
+        "vocabulary": VOCABULARY_VERSION,
+        "scenes": scenes,
+        "consent_versions": {e["scene"]: e["consent_version"] for e in scenes},
+    }
+
+
+def _live_rider(member: Membership) -> Rider | None:
+    return (
+        Rider.objects.select_for_update()
+        .filter(member=member)
+        .exclude(state=Rider.State.SUPERSEDED)
+        .first()
+    )
+
+
+def _supersede(actor: User, access: Access, rider: Rider) -> None:
+    rider.state = Rider.State.SUPERSEDED
+    rider.superseded_at = timezone.now()
+    rider.save(update_fields=["state", "superseded_at"])
+    audit.record(
+        AuditAction.RIDER_SUPERSEDED,
+        actor=actor,
+        production=access.production,
+        obj=rider,
+        summary=f"rider {rider.number}",
+    )
+
+
+def rider_supersede_current(*, actor: User, access: Access, member: Membership) -> Rider | None:
+    """A consent change supersedes the performer's rider; it stays readable in history."""
+    rider = _live_rider(member)
+    if rider is not None:
+        _supersede(actor, access, rider)
+    return rider
+
+
+def _lock_member(member: Membership) -> None:
+    Membership.objects.select_for_update().filter(pk=member.pk).first()
+
+
+def _locked(rider: Rider) -> Rider:
+    return Rider.objects.select_for_update().select_related("member__user").get(pk=rider.pk)
+
+
+def _check_production(access: Access, member: Membership) -> None:
+    if member.production_id != access.production.pk:
+        raise NotFound()
+
+
+def _change(
+    actor: User, access: Access, rider: Rider, action: AuditAction, fields: list[str]
+) -> Rider:
+    rider.save(update_fields=fields)
+    audit.record(
+        action,
+        actor=actor,
+        production=access.production,
+        obj=rider,
+        summary=f"rider {rider.number}",
+    )
+    return rider
+
+
+def _require_state(rider: Rider, state: str, message: str) -> None:
+    if rider.state == Rider.State.SUPERSEDED:
+        raise Conflict(
+            "This rider was superseded by a consent change. Open the current rider instead."
+        )
+    if rider.state != state:
+        raise ServiceError(message, field="state")
+
+
+@transaction.atomic
+def rider_prepare(*, actor: User, access: Access, member: Membership) -> Rider:
+    """Build or refresh a performer's draft rider from their current consents (coordinators)."""
+    access.require(Perm.CONSENT_COORDINATE)
+    _check_production(access, member)
+    _lock_member(member)
+    content = rider_content(member)
+    if not content["scenes"]:
+        raise ServiceError(
+            "There are no answers to make a rider from: the performer has not answered for "
+            "any scene yet."
+        )
+    digest = content_hash(content)
+    current = _live_rider(member)
+    if current is not None and current.content_hash == digest:
+        return current
+    if current is not None:
+        _supersede(actor, access, current)
+    last = Rider.objects.filter(member=member).order_by("-number").first()
+    rider = Rider(
+        production=access.production,
+        member=member,
+        number=(last.number if last else 0) + 1,
+        state=Rider.State.DRAFT,
+        content_hash=digest,
+    )
+    crypto.seal(rider, "content", content)
+    rider.save()
+    audit.record(
+        AuditAction.RIDER_PREPARED,
+        actor=actor,
+        production=access.production,
+        obj=rider,
+        summary=f"rider {rider.number}",
+    )
+    return rider
+
+
+@transaction.atomic
+def rider_confirm(
+    *, actor: User, access: Access, rider: Rider, content_hash: str | None = None
+) -> Rider:
+    """R2: the coordinator records the one-on-one in which the performer confirmed the wording."""
+    access.require(Perm.CONSENT_COORDINATE)
+    _check_production(access, rider.member)
+    rider = _locked(rider)
+    _require_state(rider, Rider.State.DRAFT, "Only a draft rider can be confirmed.")
+    if content_hash is not None and content_hash != rider.content_hash:
+        raise Conflict("This rider changed since you opened it (stale). Reload it first.")
+    rider.state = Rider.State.CONFIRMED
+    rider.confirmed_at = timezone.now()
+    rider.confirmed_by = actor
+    return _change(
+        actor, access, rider, AuditAction.RIDER_CONFIRMED, ["state", "confirmed_at", "confirmed_by"]
+    )
+
+
+def _same_name(typed: str, name: str) -> bool:
+    return " ".join(typed.split()).casefold() == " ".join(name.split()).casefold()
+
+
+@transaction.atomic
+def rider_sign(
+    *, actor: User, access: Access, rider: Rider, typed_name: str, content_hash: str
+) -> Rider:
+    """The performer signs their confirmed rider with their typed full name (re-authenticated
+    by the caller), for exactly the content they saw."""
+    rider = _locked(rider)
+    if rider.member_id != access.membership.pk or rider.member.user_id != actor.pk:
+        raise Forbidden("Only the performer can sign their own rider.")
+    if rider.state == Rider.State.SUPERSEDED or content_hash != rider.content_hash:
+        raise Conflict(
+            "This rider is stale: it changed since you opened it. Reload it, read it again "
+            "and sign the current version."
+        )
+    _require_state(
+        rider,
+        Rider.State.CONFIRMED,
+        "This rider can be signed once your intimacy coordinator has confirmed it with you "
+        "one-on-one.",
+    )
+    if not typed_name.strip() or not _same_name(typed_name, actor.name):
+        raise ServiceError(
+            "Type your full name exactly as it is on your account to sign.", field="typed_name"
+        )
+    rider.state = Rider.State.SIGNED
+    rider.signed_at = timezone.now()
+    crypto.seal(rider, "signed_name", " ".join(typed_name.split()))
+    return _change(
+        actor, access, rider, AuditAction.RIDER_SIGNED, ["state", "signed_at", "signed_name"]
+    )
+
+
+@transaction.atomic
+def rider_countersign(*, actor: User, access: Access, rider: Rider) -> Rider:
+    """The producer countersigns a rider the performer has signed."""
+    access.require(Perm.RIDER_COUNTERSIGN)
+    _check_production(access, rider.member)
+    rider = _locked(rider)
+    _require_state(
+        rider,
+        Rider.State.SIGNED,
+        "This rider cannot be countersigned yet: the performer has not signed it.",
+    )
+    rider.state = Rider.State.COUNTERSIGNED
+    rider.countersigned_at = timezone.now()
+    rider.countersigned_by = actor
+    return _change(
+        actor,
+        access,
+        rider,
+        AuditAction.RIDER_COUNTERSIGNED,
+        ["state", "countersigned_at", "countersigned_by"],
+    )
+
+
+@transaction.atomic
+def rider_issue(*, actor: User, access: Access, rider: Rider) -> Rider:
+    """Issue a countersigned rider (producer or coordinator); the issue time counts for R1."""
+    if not (access.has(Perm.RIDER_COUNTERSIGN) or access.has(Perm.CONSENT_COORDINATE)):
+        raise Forbidden("Your role in this production does not allow this.")
+    _check_production(access, rider.member)
+    rider = _locked(rider)
+    _require_state(
+        rider,
+        Rider.State.COUNTERSIGNED,
+        "This rider cannot be issued yet: the producer has not countersigned it.",
+    )
+    rider.state = Rider.State.ISSUED
+    rider.issued_at = timezone.now()
+    return _change(actor, access, rider, AuditAction.RIDER_ISSUED, ["state", "issued_at"])
+
+
+def rider_on_time_for(rider: Rider, call_time: datetime, notice_hours: int) -> bool:
+    """R1: the rider was issued at least `notice_hours` before the call time."""
+    if rider.issued_at is None or rider.state != Rider.State.ISSUED:
+        return False
+    return rider_on_time(rider.issued_at, call_time, notice_hours)

@@ -10,12 +10,17 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from closedset.consent import forms, selectors, services
+from closedset.accounts.reauth import require_recent_auth
+from closedset.consent import forms, rider_pdf, selectors, services
+from closedset.consent.models import Rider
 from closedset.consent.policies import (
+    can_read_consent,
     get_consent_subject_for_actor,
+    get_rider_for_actor,
+    get_rider_subject_for_actor,
     get_scene_consents_for_actor,
 )
-from closedset.core.errors import ServiceError
+from closedset.core.errors import NotFound, ServiceError
 from closedset.core.permissions import Perm
 from closedset.productions.models import Membership
 from closedset.productions.policies import Access, get_production_for_actor
@@ -40,6 +45,7 @@ def my_scenes(request: HttpRequest, production_id: uuid.UUID) -> HttpResponse:
         "production": access.production,
         "scenes": selectors.my_scene_list(access=access),
         "privacy": PRIVACY,
+        "member": access.membership,
     }
     return render(request, "consent/my_scenes.html", context)
 
@@ -167,3 +173,214 @@ def scene_consents(request: HttpRequest, scene_id: uuid.UUID) -> HttpResponse:
         "performers": selectors.scene_consent_list(access=access, scene=scene),
     }
     return render(request, "consent/scene_consents.html", context)
+
+
+# --- riders -----------------------------------------------------------------------------------
+
+
+def _rider_document(access: Access, view: selectors.RiderView) -> rider_pdf.RiderDocument:
+    status = view.status
+    return rider_pdf.RiderDocument(
+        production_title=access.production.title,
+        performer_name=status.member.user.name,
+        number=status.number,
+        state=status.state_label,
+        content_hash=status.content_hash,
+        content=view.content,
+        issued_at=status.issued_at,
+        signatures=(
+            rider_pdf.Signature(
+                "Intimacy coordinator, one-on-one confirmation",
+                view.confirmed_by,
+                status.confirmed_at,
+            ),
+            rider_pdf.Signature("Performer", view.signed_name, status.signed_at),
+            rider_pdf.Signature("Producer", view.countersigned_by, status.countersigned_at),
+        ),
+    )
+
+
+@require_GET
+@pages
+def rider_detail(request: HttpRequest, member_id: uuid.UUID) -> HttpResponse:
+    access, member = get_rider_subject_for_actor(request.user, member_id)
+    history = selectors.rider_history(access=access, member=member)
+    current = next((v for v in history if v.status.state != Rider.State.SUPERSEDED), None)
+    is_self = member.pk == access.membership.pk
+    context = {
+        "production": access.production,
+        "member": member,
+        "rider": current,
+        "history": [v for v in history if v is not current],
+        "is_self": is_self,
+        "privacy": PRIVACY
+        if is_self
+        else f"Only {member.user.name} and the intimacy coordinators see this.",
+        "can_prepare": access.has(Perm.CONSENT_COORDINATE),
+        "can_confirm": access.has(Perm.CONSENT_COORDINATE)
+        and current is not None
+        and current.status.state == Rider.State.DRAFT,
+        "can_sign": is_self
+        and current is not None
+        and current.status.state == Rider.State.CONFIRMED,
+        "can_issue": access.has(Perm.CONSENT_COORDINATE)
+        and current is not None
+        and current.status.state == Rider.State.COUNTERSIGNED,
+    }
+    return render(request, "consent/rider_detail.html", context)
+
+
+@require_GET
+@pages
+def rider_pdf_download(request: HttpRequest, member_id: uuid.UUID) -> HttpResponse:
+    access, member = get_rider_subject_for_actor(request.user, member_id)
+    view = selectors.rider_current(access=access, member=member)
+    if view is None:
+        raise NotFound()
+    response = HttpResponse(
+        rider_pdf.render(_rider_document(access, view)), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = f'inline; filename="rider-{view.status.number}.pdf"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _rider_action_done(request: HttpRequest, access: Access, rider: Rider) -> HttpResponse:
+    if can_read_consent(access, rider.member):
+        return redirect("consent:rider-detail", rider.member_id)
+    return redirect("consent:rider-list", access.production.pk)
+
+
+@require_POST
+@pages
+def rider_prepare(request: HttpRequest, member_id: uuid.UUID) -> HttpResponse:
+    access, member = get_rider_subject_for_actor(request.user, member_id)
+    try:
+        rider = services.rider_prepare(
+            actor=request.user,  # type: ignore[arg-type]
+            access=access,
+            member=member,
+        )
+    except ServiceError as exc:
+        if exc.status in {403, 404}:
+            raise
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, f"Rider {rider.number} is ready as a draft.")
+    return redirect("consent:rider-detail", member.pk)
+
+
+@require_POST
+@pages
+def rider_confirm(request: HttpRequest, rider_id: uuid.UUID) -> HttpResponse:
+    access, rider = get_rider_for_actor(request.user, rider_id)
+    try:
+        services.rider_confirm(
+            actor=request.user,  # type: ignore[arg-type]
+            access=access,
+            rider=rider,
+            content_hash=request.POST.get("content_hash") or None,
+        )
+    except ServiceError as exc:
+        if exc.status in {403, 404}:
+            raise
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, "The one-on-one confirmation is recorded.")
+    return _rider_action_done(request, access, rider)
+
+
+@require_http_methods(["GET", "POST"])
+@pages
+@require_recent_auth
+def rider_sign(request: HttpRequest, rider_id: uuid.UUID) -> HttpResponse:
+    access, rider = get_rider_for_actor(request.user, rider_id)
+    if rider.member_id != access.membership.pk:
+        raise NotFound()
+    error = ""
+    status = 200
+    typed_name = ""
+    if request.method == "POST":
+        typed_name = request.POST.get("typed_name", "")[:200]
+        try:
+            services.rider_sign(
+                actor=request.user,  # type: ignore[arg-type]
+                access=access,
+                rider=rider,
+                typed_name=typed_name,
+                content_hash=request.POST.get("content_hash", "")[:64],
+            )
+        except ServiceError as exc:
+            if exc.status == 404:
+                raise
+            error, status = exc.message, exc.status
+        else:
+            messages.success(request, "You signed your rider. Thank you.")
+            return redirect("consent:rider-detail", rider.member_id)
+    view = selectors.rider_current(access=access, member=rider.member)
+    context = {
+        "production": access.production,
+        "member": rider.member,
+        "rider": view,
+        "signable": view is not None and view.status.id == rider.pk,
+        "typed_name": typed_name,
+        "error": error,
+    }
+    return render(request, "consent/rider_sign.html", context, status=status)
+
+
+@require_POST
+@pages
+def rider_countersign(request: HttpRequest, rider_id: uuid.UUID) -> HttpResponse:
+    access, rider = get_rider_for_actor(request.user, rider_id)
+    try:
+        services.rider_countersign(
+            actor=request.user,  # type: ignore[arg-type]
+            access=access,
+            rider=rider,
+        )
+    except ServiceError as exc:
+        if exc.status in {403, 404}:
+            raise
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, f"You countersigned the rider of {rider.member.user.name}.")
+    return redirect("consent:rider-list", access.production.pk)
+
+
+@require_POST
+@pages
+def rider_issue(request: HttpRequest, rider_id: uuid.UUID) -> HttpResponse:
+    access, rider = get_rider_for_actor(request.user, rider_id)
+    try:
+        services.rider_issue(
+            actor=request.user,  # type: ignore[arg-type]
+            access=access,
+            rider=rider,
+        )
+    except ServiceError as exc:
+        if exc.status in {403, 404}:
+            raise
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, f"The rider of {rider.member.user.name} is issued.")
+    return _rider_action_done(request, access, rider)
+
+
+@require_GET
+@pages
+def rider_list(request: HttpRequest, production_id: uuid.UUID) -> HttpResponse:
+    access = get_production_for_actor(
+        request.user, production_id, need=Perm.RIDER_STATUS_VIEW, visible=Perm.RIDER_STATUS_VIEW
+    )
+    performers = selectors.rider_status_list(access=access)
+    context = {
+        "production": access.production,
+        "performers": performers,
+        "awaiting": [p for p in performers if p.rider and p.rider.state == Rider.State.SIGNED],
+        "without_issued": [p for p in performers if not p.issued],
+        "can_countersign": access.has(Perm.RIDER_COUNTERSIGN),
+        "can_issue": access.has(Perm.RIDER_COUNTERSIGN) or access.has(Perm.CONSENT_COORDINATE),
+        "can_read": access.has(Perm.CONSENT_VIEW_ALL),
+    }
+    return render(request, "consent/rider_list.html", context)

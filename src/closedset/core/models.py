@@ -64,6 +64,13 @@ class AuditAction(models.TextChoices):
     CONSENT_WITHDRAWN = "consent.withdrawn"
     PROFILE_READ = "consent.profile_read"
     PROFILE_CHANGED = "consent.profile_changed"
+    RIDER_PREPARED = "rider.prepared"
+    RIDER_CONFIRMED = "rider.confirmed"
+    RIDER_SIGNED = "rider.signed"
+    RIDER_COUNTERSIGNED = "rider.countersigned"
+    RIDER_ISSUED = "rider.issued"
+    RIDER_SUPERSEDED = "rider.superseded"
+    RIDER_READ = "rider.read"
 
 
 class AuditEvent(models.Model):

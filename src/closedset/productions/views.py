@@ -50,6 +50,7 @@ def production_detail(request: HttpRequest, production_id: uuid.UUID) -> HttpRes
         "can_invite": access.has(Perm.MEMBERS_INVITE),
         "can_view_scripts": access.has(Perm.SCRIPT_VIEW),
         "can_answer_consent": access.has(Perm.CONSENT_EDIT_OWN),
+        "can_view_riders": access.has(Perm.RIDER_STATUS_VIEW),
         "invitations": selectors.invitation_list(access=access)
         if access.has(Perm.MEMBERS_INVITE)
         else [],

@@ -1,0 +1,127 @@
+"""A rider as a PDF: a pure function of its content snapshot and the names around it.
+
+DejaVu Sans is the main font; Droid Sans Fallback covers the scripts DejaVu lacks (CJK), so
+every name a performer may have renders.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from fpdf import FPDF
+from fpdf.enums import XPos, YPos
+
+FONTS = Path(__file__).resolve().parent.parent / "fonts"
+MAIN = "DejaVu"
+FALLBACK = "DroidSansFallback"
+
+
+@dataclass(frozen=True)
+class Signature:
+    role: str  # "Performer", "Producer", "Intimacy coordinator (one-on-one)"
+    name: str | None = None
+    at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class RiderDocument:
+    production_title: str
+    performer_name: str
+    number: int
+    state: str
+    content_hash: str
+    content: Mapping[str, Any]
+    signatures: Sequence[Signature] = field(default_factory=tuple)
+    issued_at: datetime | None = None
+
+
+def _when(moment: datetime | None) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M %Z").strip() if moment else ""
+
+
+class _Pdf(FPDF):
+    def footer(self) -> None:
+        self.set_y(-12)
+        self.set_font(MAIN, size=8)
+        self.cell(0, 8, f"Page {self.page_no()}/{{nb}}", align="C")
+
+
+def _new_pdf() -> _Pdf:
+    pdf = _Pdf(format="A4")
+    pdf.set_margins(18, 18, 18)
+    pdf.set_auto_page_break(auto=True, margin=18)
+    pdf.add_font(MAIN, "", str(FONTS / "DejaVuSans.ttf"))
+    pdf.add_font(MAIN, "B", str(FONTS / "DejaVuSans-Bold.ttf"))
+    pdf.add_font(FALLBACK, "", str(FONTS / "DroidSansFallback.ttf"))
+    pdf.set_fallback_fonts([FALLBACK], exact_match=False)
+    pdf.set_title("Rider")
+    pdf.set_creator("Closed Set")
+    pdf.alias_nb_pages()
+    pdf.add_page()
+    return pdf
+
+
+def _line(
+    pdf: FPDF, text: str, *, size: float = 10, bold: bool = False, height: float = 5.5
+) -> None:
+    pdf.set_font(MAIN, "B" if bold else "", size)
+    pdf.multi_cell(0, height, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+
+def _list(pdf: FPDF, title: str, entries: Sequence[str], empty: str) -> None:
+    _line(pdf, title, size=10, bold=True)
+    for entry in entries or [empty]:
+        pdf.set_x(pdf.l_margin + 4)
+        pdf.set_font(MAIN, "", 10)
+        pdf.multi_cell(0, 5.5, f"• {entry}", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.ln(1.5)
+
+
+def _scene(pdf: FPDF, scene: Mapping[str, Any]) -> None:
+    pdf.ln(2)
+    heading = f"Scene {scene.get('number', '')}: {scene.get('heading', '')}"
+    _line(pdf, heading, size=12, bold=True, height=6.5)
+    where = f"{scene.get('script', '')}, page {scene.get('page', '')}"
+    where += f" · consent version {scene.get('consent_version', '')}"
+    _line(pdf, where, size=9)
+    if scene.get("withdrawn"):
+        _line(pdf, "Consent for this scene was withdrawn.", size=10, bold=True)
+    pdf.ln(1)
+    _list(pdf, "Agreed", scene.get("agreed", []), "Nothing agreed for this scene.")
+    _list(pdf, "Garments and barriers", scene.get("garments", []), "None listed.")
+    _list(pdf, "Doubles", scene.get("doubles", []), "No double agreed.")
+    _list(pdf, "Stills and footage", scene.get("stills", []), "No stills agreed.")
+
+
+def render(document: RiderDocument) -> bytes:
+    """The rider as PDF bytes."""
+    pdf = _new_pdf()
+    _line(pdf, document.production_title, size=16, bold=True, height=8)
+    _line(pdf, f"Rider for {document.performer_name}", size=13, bold=True, height=7)
+    _line(pdf, f"Rider number {document.number} · {document.state}", size=10)
+    if document.issued_at:
+        _line(pdf, f"Issued {_when(document.issued_at)}", size=10)
+    _line(
+        pdf,
+        "This rider lists, scene by scene, only what the performer agreed to. Anything not "
+        "listed is not agreed.",
+        size=9,
+    )
+    for scene in document.content.get("scenes", []):
+        _scene(pdf, scene)
+    pdf.ln(4)
+    _line(pdf, "Content hash (SHA-256)", size=10, bold=True)
+    _line(pdf, document.content_hash, size=9)
+    pdf.ln(4)
+    _line(pdf, "Signatures", size=12, bold=True, height=6.5)
+    for signature in document.signatures:
+        if signature.name:
+            text = f"{signature.role}: {signature.name}, {_when(signature.at)}"
+        else:
+            text = f"{signature.role}: ______________________________  Date: ____________"
+        _line(pdf, text, size=10, height=7)
+    return bytes(pdf.output())
