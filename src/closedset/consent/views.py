@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from django.contrib import messages
@@ -273,20 +275,12 @@ def rider_prepare(request: HttpRequest, member_id: uuid.UUID) -> HttpResponse:
 @require_POST
 @pages
 def rider_confirm(request: HttpRequest, rider_id: uuid.UUID) -> HttpResponse:
-    access, rider = get_rider_for_actor(request.user, rider_id)
-    try:
-        services.rider_confirm(
-            actor=request.user,  # type: ignore[arg-type]
-            access=access,
-            rider=rider,
-            content_hash=request.POST.get("content_hash") or None,
-        )
-    except ServiceError as exc:
-        if exc.status in {403, 404}:
-            raise
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, "The one-on-one confirmation is recorded.")
+    access, rider = _rider_action(
+        request,
+        rider_id,
+        partial(services.rider_confirm, content_hash=request.POST.get("content_hash") or None),
+        "The one-on-one confirmation is recorded.",
+    )
     return _rider_action_done(request, access, rider)
 
 
@@ -329,41 +323,40 @@ def rider_sign(request: HttpRequest, rider_id: uuid.UUID) -> HttpResponse:
     return render(request, "consent/rider_sign.html", context, status=status)
 
 
-@require_POST
-@pages
-def rider_countersign(request: HttpRequest, rider_id: uuid.UUID) -> HttpResponse:
+def _rider_action(
+    request: HttpRequest,
+    rider_id: uuid.UUID,
+    action: Callable[..., object],
+    success: str,
+) -> tuple[Any, Any]:
+    """Run one rider state change; a refusal the person can act on becomes a message."""
     access, rider = get_rider_for_actor(request.user, rider_id)
     try:
-        services.rider_countersign(
-            actor=request.user,  # type: ignore[arg-type]
-            access=access,
-            rider=rider,
-        )
+        action(actor=request.user, access=access, rider=rider)
     except ServiceError as exc:
         if exc.status in {403, 404}:
             raise
         messages.error(request, exc.message)
     else:
-        messages.success(request, f"You countersigned the rider of {rider.member.user.name}.")
+        messages.success(request, success.format(name=rider.member.user.name))
+    return access, rider
+
+
+@require_POST
+@pages
+def rider_countersign(request: HttpRequest, rider_id: uuid.UUID) -> HttpResponse:
+    access, _ = _rider_action(
+        request, rider_id, services.rider_countersign, "You countersigned the rider of {name}."
+    )
     return redirect("consent:rider-list", access.production.pk)
 
 
 @require_POST
 @pages
 def rider_issue(request: HttpRequest, rider_id: uuid.UUID) -> HttpResponse:
-    access, rider = get_rider_for_actor(request.user, rider_id)
-    try:
-        services.rider_issue(
-            actor=request.user,  # type: ignore[arg-type]
-            access=access,
-            rider=rider,
-        )
-    except ServiceError as exc:
-        if exc.status in {403, 404}:
-            raise
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, f"The rider of {rider.member.user.name} is issued.")
+    access, rider = _rider_action(
+        request, rider_id, services.rider_issue, "The rider of {name} is issued."
+    )
     return _rider_action_done(request, access, rider)
 
 
