@@ -18,7 +18,8 @@ Commands:
   init                    create or migrate the database; create the master key
   demo [--reset]          load the demo production and print its log-ins
   serve [--host H] [--port P]
-                          serve the application (gunicorn)
+                          serve the application (gunicorn) and a task worker
+  worker                  run background tasks (e-mail, reminders)
   user create --email E --name N [--password-stdin] [--staff]
   token create --email E  print a personal API token (shown once)
   audit verify            check the audit log's hash chain
@@ -28,7 +29,7 @@ Commands:
 Run 'closedset COMMAND --help' for a command's options.
 """
 
-DJANGO_COMMANDS = {"init", "demo", "serve", "user", "token", "audit", "keys"}
+DJANGO_COMMANDS = {"init", "demo", "serve", "worker", "user", "token", "audit", "keys"}
 
 
 def main(argv: list[str] | None = None) -> int:

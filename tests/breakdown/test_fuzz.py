@@ -10,7 +10,9 @@ from closedset.breakdown.readers.text import read_text
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 # XML 1.0 "Char": no controls, no surrogates, and not the noncharacters U+FFFE and U+FFFF.
-XML_CHARACTERS = st.characters(blacklist_categories=["Cs", "Cc"], blacklist_characters="\ufffe\uffff")
+XML_CHARACTERS = st.characters(
+    blacklist_categories=["Cs", "Cc"], blacklist_characters="\ufffe\uffff"
+)
 NAMES = st.sampled_from([None, "a.fountain", "a.fdx", "a.pdf", "a.txt", "a", "a.FOUNTAIN"])
 
 FOUNTAIN_LINES = st.sampled_from(

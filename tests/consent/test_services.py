@@ -144,13 +144,14 @@ def test_withdrawal_turns_yes_into_no_and_tells_planners_only_that_it_changed(
             member=cast.members["performer"],
         )
     assert version.kind == "withdrawal"
-    assert len(mail.outbox) == 1
-    message = mail.outbox[0]
-    assert "needs re-planning" in message.subject
-    assert set(message.to) == {cast.coordinator.email, cast.producer.email, cast.ad.email}
-    text = message.subject + message.body
-    assert "kiss" not in text.lower()
-    assert cast.performer.name not in text
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(
+        [cast.coordinator.email, cast.producer.email, cast.ad.email]
+    )
+    for message in mail.outbox:
+        assert "needs re-planning" in message.subject
+        text = message.subject + message.body
+        assert "kiss" not in text.lower()
+        assert cast.performer.name not in text
     view = selectors.consent_get(
         access=cast.access("coordinator"), scene=casting.kitchen, member=cast.members["performer"]
     )

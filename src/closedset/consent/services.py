@@ -9,8 +9,6 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
@@ -20,9 +18,11 @@ from closedset.consent.policies import can_edit_consent
 from closedset.core import audit, crypto
 from closedset.core.errors import Conflict, Forbidden, NotFound, ServiceError
 from closedset.core.models import AuditAction
+from closedset.core.notify import notify
 from closedset.core.permissions import Perm
 from closedset.productions.models import Membership
 from closedset.productions.policies import Access
+from closedset.productions.selectors import members_with
 from closedset.rules import consent as rules
 from closedset.rules.minors import age_on
 from closedset.rules.notice import rider_on_time
@@ -83,15 +83,8 @@ def _withdrawn_anything(before: rules.SceneConsent, after: rules.SceneConsent) -
 
 def _notify_replanning(access: Access, scene: Scene) -> None:
     """Tell coordinators and planners that a scene needs re-planning, never what or whose."""
-    recipients = sorted(
-        {
-            m.user.email
-            for m in Membership.objects.filter(
-                production=access.production,
-                removed_at__isnull=True,
-                roles__role__in=["coordinator", "producer", "assistant_director"],
-            ).select_related("user")
-        }
+    planners = members_with(
+        access.production, Perm.CONSENT_COORDINATE, Perm.RIDER_COUNTERSIGN, Perm.SCHEDULE_EDIT
     )
     label = scene.number or str(scene.ordinal)
     subject = f"{access.production.title}: scene {label} needs re-planning"
@@ -99,12 +92,7 @@ def _notify_replanning(access: Access, scene: Scene) -> None:
         f"Consent for scene {label} ({scene.heading}) changed; the scene needs re-planning.\n"
         "The intimacy coordinator has the details.\n"
     )
-    if recipients:
-        transaction.on_commit(
-            lambda: send_mail(
-                subject, body, settings.DEFAULT_FROM_EMAIL, recipients, fail_silently=True
-            )
-        )
+    notify((m.user.email for m in planners), subject, body)
 
 
 def _save(

@@ -151,3 +151,8 @@ def permissions_for(roles: Iterable[str]) -> frozenset[Perm]:
     for role in roles:
         granted |= ROLE_PERMISSIONS[Role(role)]
     return frozenset(granted)
+
+
+def roles_with(perm: Perm) -> frozenset[Role]:
+    """The roles that grant ``perm``."""
+    return frozenset(role for role, granted in ROLE_PERMISSIONS.items() if perm in granted)

@@ -12,7 +12,7 @@ from django.utils import timezone
 from closedset.core import audit, crypto
 from closedset.core.errors import NotFound
 from closedset.core.models import AuditAction
-from closedset.core.permissions import ROLE_LABELS, Perm, Role, permissions_for
+from closedset.core.permissions import ROLE_LABELS, Perm, Role, permissions_for, roles_with
 from closedset.productions.models import Invitation, Membership, Production
 from closedset.productions.policies import (
     Access,
@@ -130,3 +130,16 @@ def invitation_list(*, access: Access) -> list[Invitation]:
 
 def permissions_of(access: Access) -> list[str]:
     return sorted(p.value for p in permissions_for(access.roles))
+
+
+def members_with(production: Production, *perms: Perm) -> list[Membership]:
+    """Current members holding any of ``perms`` in ``production`` (for routing notifications)."""
+    roles = set().union(*(roles_with(perm) for perm in perms))
+    return list(
+        Membership.objects.filter(
+            production=production, removed_at__isnull=True, roles__role__in=roles
+        )
+        .select_related("user")
+        .distinct()
+        .order_by("user__email")
+    )

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
@@ -14,6 +16,11 @@ class Command(BaseCommand):
         parser.add_argument("--port", type=int, default=8000)
         parser.add_argument(
             "--workers", type=int, default=int(os.environ.get("CLOSEDSET_WORKERS", "2"))
+        )
+        parser.add_argument(
+            "--no-worker",
+            action="store_true",
+            help="do not start a background-task worker beside the server",
         )
         parser.add_argument(
             "--threads", type=int, default=int(os.environ.get("CLOSEDSET_THREADS", "8"))
@@ -45,5 +52,14 @@ class Command(BaseCommand):
             def load(self) -> Any:
                 return application
 
+        worker = None
+        if not options["no_worker"]:
+            # E-mail and reminders run from the database queue in their own process.
+            worker = subprocess.Popen([sys.executable, "-m", "closedset.cli", "worker"])
         self.stdout.write(f"Closed Set on http://{bind}/ (Ctrl+C stops it)")
-        Server().run()
+        try:
+            Server().run()
+        finally:
+            if worker is not None:
+                worker.terminate()
+                worker.wait(timeout=10)
