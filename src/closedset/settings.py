@@ -115,7 +115,9 @@ else:
             },
         }
     }
-DATABASES["default"]["TEST"] = {"NAME": os.environ.get("CLOSEDSET_TEST_DB_NAME") or None}
+if _database_url:
+    # Lets several suites share one PostgreSQL server (SQLite tests run in memory).
+    DATABASES["default"]["TEST"] = {"NAME": os.environ.get("CLOSEDSET_TEST_DB_NAME") or None}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
