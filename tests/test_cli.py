@@ -72,6 +72,7 @@ def test_demo_prints_every_log_in_and_can_run_twice(tmp_path: Path) -> None:
         "performer2@demo.test",
         "performer3@demo.test",
         "performer4@demo.test",
+        "performer5@demo.test",
         "hmu@demo.test",
         "crew@demo.test",
         "safety@demo.test",

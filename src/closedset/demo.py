@@ -6,15 +6,19 @@ Idempotent: running it again keeps the same production and people and sets new p
 from __future__ import annotations
 
 import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from importlib import resources
+from unittest import mock
 
 from django.db import transaction
 from django.utils import timezone
 
 from closedset.accounts.models import User
 from closedset.accounts.services import user_create
+from closedset.consent import demo as consent_demo
 from closedset.core.permissions import Role
 from closedset.productions import services as production_services
 from closedset.productions.models import Membership, Production
@@ -49,6 +53,7 @@ PEOPLE = (
     DemoPerson("performer2", "Kenji Satō (佐藤健二)", Role.PERFORMER, age=38),
     DemoPerson("performer3", "Maya Lindqvist", Role.PERFORMER, age=29),
     DemoPerson("performer4", "Ruby Kowalczyk", Role.PERFORMER, age=17),
+    DemoPerson("performer5", "Finn Doyle", Role.PERFORMER, age=17),
     DemoPerson("hmu", "Sam Okonkwo", Role.CREW, "Hair and make-up"),
     DemoPerson("crew", "Lee Fischer", Role.CREW, "Camera"),
     DemoPerson("safety", "Grace Adeyemi", Role.SAFETY_OFFICER, "Production safety"),
@@ -126,8 +131,32 @@ def load_demo(*, password: str | None = None) -> tuple[Production, list[Login]]:
                 member=membership,
                 date_of_birth=_birth_date(person.age, today),
             )
-    _load_script(production, users)
+    # The story so far happened over the last few days, so that riders issued in it can be on
+    # time (R1) for a shoot tomorrow.
+    with story_clock(days_ago=STORY_DAYS_AGO):
+        _load_script(production, users)
+        consent_demo.load_demo(production, users)
     return production, logins
+
+
+STORY_DAYS_AGO = 4
+
+
+@contextmanager
+def story_clock(*, days_ago: int) -> Iterator[None]:
+    """Run demo loading as if it happened ``days_ago`` days ago (timestamps, audit times).
+
+    Only the demo uses this: it dates the demo's history so a new user sees a production in
+    mid-preparation rather than one created a second ago.
+    """
+    shift = timedelta(days=days_ago)
+    real_now = timezone.now
+
+    def earlier() -> datetime:
+        return real_now() - shift
+
+    with mock.patch("django.utils.timezone.now", earlier):
+        yield
 
 
 DEMO_SCRIPT = "the-salt-house.fountain"
@@ -137,6 +166,7 @@ DEMO_CASTING = {
     "DANIEL": "performer2",
     "IRIS": "performer3",
     "ELSIE": "performer4",
+    "LEO": "performer5",
 }
 
 

@@ -62,8 +62,12 @@ def _record(member: Membership, scene: Scene) -> ConsentRecord:
     )
 
 
-def _problems_error(problems: Sequence[rules.Problem]) -> ServiceError:
-    return ServiceError(" ".join(p.message for p in problems[:5]), field="answers")
+def _problems_error(problems: Sequence[rules.Problem], cast: dict[str, Membership]) -> ServiceError:
+    """The rules' refusals, with each partner named instead of identified."""
+    message = " ".join(p.message for p in problems[:5])
+    for member_id, member in cast.items():
+        message = message.replace(member_id, member.user.name)
+    return ServiceError(message, field="answers")
 
 
 def _same(a: rules.SceneConsent, b: rules.SceneConsent) -> bool:
@@ -185,7 +189,7 @@ def consent_save(
     partners = set(cast) - {str(member.pk)}
     problems = rules.validate_consent(proposed, partners=partners, age=performer_age(member, scene))
     if problems:
-        raise _problems_error(problems)
+        raise _problems_error(problems, cast)
     profile = BoundaryProfile.objects.filter(member=member).first()
     if profile is not None and not confirm_profile_conflicts:
         general = rules.profile_from_json(crypto.unseal(profile, "answers"))
