@@ -167,3 +167,31 @@ def test_nothing_to_withdraw_is_a_clear_error(cast: Cast, casting: Casting) -> N
             scene=casting.kitchen,
             member=cast.members["performer"],
         )
+
+
+def test_every_consent_change_is_signalled_inside_its_transaction(
+    cast: Cast, casting: Casting
+) -> None:
+    from closedset.consent.signals import consent_changed
+
+    seen: list[tuple[str, bool, bool]] = []
+
+    def receiver(**kwargs: Any) -> None:
+        from django.db import connection
+
+        seen.append((str(kwargs["member"].pk), kwargs["withdrawal"], connection.in_atomic_block))
+
+    consent_changed.connect(receiver)
+    try:
+        partner = cast.members["partner"]
+        _save(cast, casting, answers=answers((kiss("give", partner), "yes")))
+        services.consent_withdraw(
+            actor=cast.performer,
+            access=cast.access("performer"),
+            scene=casting.kitchen,
+            member=cast.members["performer"],
+        )
+    finally:
+        consent_changed.disconnect(receiver)
+    performer = str(cast.members["performer"].pk)
+    assert seen == [(performer, False, True), (performer, True, True)]

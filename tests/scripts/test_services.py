@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from tests.conftest import Cast
 from tests.scripts.conftest import REVISION, SCRIPT, scene_by_heading
@@ -254,3 +256,23 @@ def test_a_scene_keeps_its_lineage_across_revisions(
         )
     new = scene_by_heading(second, "INT. BATHROOM - NIGHT")
     assert Scene.objects.filter(lineage=new.lineage).count() == 1
+
+
+def test_casting_and_uncasting_are_signalled(cast: Cast, uploaded: services.UploadResult) -> None:
+    from closedset.scripts.signals import casting_changed
+
+    seen: list[str | None] = []
+
+    def receiver(**kwargs: Any) -> None:
+        seen.append(kwargs["character"].member_id and str(kwargs["character"].member_id))
+
+    casting_changed.connect(receiver)
+    try:
+        access = cast.access("coordinator")
+        ana = Character.objects.get(name="ANA")
+        member = cast.members["performer"]
+        services.character_cast(actor=cast.coordinator, access=access, character=ana, member=member)
+        services.character_cast(actor=cast.coordinator, access=access, character=ana, member=None)
+    finally:
+        casting_changed.disconnect(receiver)
+    assert seen == [str(member.pk), None]

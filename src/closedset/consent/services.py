@@ -15,6 +15,7 @@ from django.utils import timezone
 from closedset.accounts.models import User
 from closedset.consent.models import BoundaryProfile, ConsentRecord, ConsentVersion, Rider
 from closedset.consent.policies import can_edit_consent
+from closedset.consent.signals import consent_changed
 from closedset.core import audit, crypto
 from closedset.core.errors import Conflict, Forbidden, NotFound, ServiceError
 from closedset.core.models import AuditAction
@@ -142,6 +143,14 @@ def _save(
         summary=f"version {number}",
     )
     rider_supersede_current(actor=actor, access=access, member=member)
+    consent_changed.send(
+        sender=ConsentVersion,
+        actor=actor,
+        production=access.production,
+        scene=scene,
+        member=member,
+        withdrawal=kind == ConsentVersion.Kind.WITHDRAWAL,
+    )
     if _withdrawn_anything(before, after):
         _notify_replanning(access, scene)
     return version

@@ -35,6 +35,7 @@ from closedset.scripts.models import (
     Scene,
     Script,
 )
+from closedset.scripts.signals import casting_changed
 
 
 class UploadTooLarge(ServiceError):
@@ -394,5 +395,8 @@ def character_cast(
         production=access.production,
         obj=character,
         summary=f"{character.name} cast" if member else f"{character.name} uncast",
+    )
+    casting_changed.send(
+        sender=Character, actor=actor, production=access.production, character=character
     )
     return character
