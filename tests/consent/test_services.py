@@ -4,11 +4,13 @@ from typing import Any
 
 import pytest
 from django.core import mail
+from django.db import connection
 from tests.conftest import Cast
 from tests.consent.conftest import Casting, answers, kiss, nudity
 
 from closedset.consent import selectors, services
 from closedset.consent.models import ConsentVersion
+from closedset.consent.signals import consent_changed
 from closedset.core.errors import Conflict, Forbidden, NotFound, ServiceError
 from closedset.core.models import AuditEvent
 
@@ -172,13 +174,9 @@ def test_nothing_to_withdraw_is_a_clear_error(cast: Cast, casting: Casting) -> N
 def test_every_consent_change_is_signalled_inside_its_transaction(
     cast: Cast, casting: Casting
 ) -> None:
-    from closedset.consent.signals import consent_changed
-
     seen: list[tuple[str, bool, bool]] = []
 
     def receiver(**kwargs: Any) -> None:
-        from django.db import connection
-
         seen.append((str(kwargs["member"].pk), kwargs["withdrawal"], connection.in_atomic_block))
 
     consent_changed.connect(receiver)

@@ -11,6 +11,7 @@ from closedset.core.models import AuditEvent
 from closedset.productions import services as production_services
 from closedset.scripts import services
 from closedset.scripts.models import Character, Flag, FlagStatus, Revision, Scene, Script
+from closedset.scripts.signals import casting_changed
 
 
 def _counts() -> tuple[int, int, int, int]:
@@ -259,8 +260,6 @@ def test_a_scene_keeps_its_lineage_across_revisions(
 
 
 def test_casting_and_uncasting_are_signalled(cast: Cast, uploaded: services.UploadResult) -> None:
-    from closedset.scripts.signals import casting_changed
-
     seen: list[str | None] = []
 
     def receiver(**kwargs: Any) -> None:
