@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
+from django.core import mail
 from tests.conftest import Cast
 from tests.consent.conftest import Casting, answers, kiss, nudity
 
@@ -326,3 +327,26 @@ def test_notice_boundary_uses_the_issue_time(cast: Cast, casting: Casting) -> No
 def test_a_rider_not_issued_is_never_on_time(cast: Cast, casting: Casting) -> None:
     rider = _to_signed(cast, casting)
     assert not services.rider_on_time_for(rider, datetime(2100, 1, 1, tzinfo=UTC), 48)
+
+
+def test_each_step_tells_whoever_takes_the_next_one_and_nothing_of_the_content(
+    cast: Cast, casting: Casting, django_capture_on_commit_callbacks: Any
+) -> None:
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        rider = _to_signed(cast, casting)
+    signed = [m for m in mail.outbox if "countersignature" in m.subject]
+    assert [m.to for m in signed] == [[cast.producer.email]]
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        rider = services.rider_countersign(
+            actor=cast.producer, access=cast.access("producer"), rider=rider
+        )
+    assert [m.to for m in mail.outbox] == [[cast.coordinator.email]]
+    assert "ready to issue" in mail.outbox[0].subject
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.rider_issue(actor=cast.producer, access=cast.access("producer"), rider=rider)
+    assert [m.to for m in mail.outbox] == [[cast.performer.email]]
+    for message in mail.outbox:
+        assert "kiss" not in (message.subject + message.body).lower()

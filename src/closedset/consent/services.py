@@ -396,6 +396,16 @@ def _require_state(rider: Rider, state: str, message: str) -> None:
         raise ServiceError(message, field="state")
 
 
+def _notify_rider_step(access: Access, rider: Rider, perm: Perm, what: str, body: str) -> None:
+    """Tell whoever takes a rider's next step, by name of the performer (riders are not secret
+    from those who countersign and issue them; their content stays in the app)."""
+    notify(
+        (m.user.email for m in members_with(access.production, perm)),
+        f"{access.production.title}: the rider of {rider.member.user.name} {what}",
+        body + "\n",
+    )
+
+
 @transaction.atomic
 def rider_prepare(*, actor: User, access: Access, member: Membership) -> Rider:
     """Build or refresh a performer's draft rider from their current consents (coordinators)."""
@@ -484,6 +494,14 @@ def rider_sign(
     rider.state = Rider.State.SIGNED
     rider.signed_at = timezone.now()
     crypto.seal(rider, "signed_name", " ".join(typed_name.split()))
+    _notify_rider_step(
+        access,
+        rider,
+        Perm.RIDER_COUNTERSIGN,
+        "awaits your countersignature",
+        "The performer signed their rider. It awaits your countersignature before it can be "
+        "issued.",
+    )
     return _change(
         actor, access, rider, AuditAction.RIDER_SIGNED, ["state", "signed_at", "signed_name"]
     )
@@ -503,6 +521,14 @@ def rider_countersign(*, actor: User, access: Access, rider: Rider) -> Rider:
     rider.state = Rider.State.COUNTERSIGNED
     rider.countersigned_at = timezone.now()
     rider.countersigned_by = actor
+    _notify_rider_step(
+        access,
+        rider,
+        Perm.CONSENT_COORDINATE,
+        "is countersigned and ready to issue",
+        "The producer countersigned the rider. Issue it so that it counts toward the notice "
+        "period (R1).",
+    )
     return _change(
         actor,
         access,
@@ -526,6 +552,12 @@ def rider_issue(*, actor: User, access: Access, rider: Rider) -> Rider:
     )
     rider.state = Rider.State.ISSUED
     rider.issued_at = timezone.now()
+    notify(
+        [rider.member.user.email],
+        f"{access.production.title}: your rider {rider.number} is issued",
+        "Your rider was issued. You can read it and download it as a PDF at any time; "
+        "you can change or withdraw your consent at any time before a scene is filmed.\n",
+    )
     return _change(actor, access, rider, AuditAction.RIDER_ISSUED, ["state", "issued_at"])
 
 
