@@ -205,6 +205,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# The fonts the PDFs embed are also served to browsers, for scripts the device may lack.
+STATICFILES_DIRS = [("closedset/fonts", BASE_DIR / "fonts")]
 # The few static files are served from the installed package by WhiteNoise (no build step).
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG

@@ -10,7 +10,8 @@ from tests.browser.conftest import PHONE
 from tests.conftest import PASSWORD, Cast
 from tests.consent import conftest as consent_fixtures
 
-from closedset.consent import selectors
+from closedset.consent import selectors, services
+from closedset.consent.models import Rider
 from closedset.rules import consent as rules
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -32,7 +33,7 @@ def _stored(cast: Cast, casting: consent_fixtures.Casting) -> dict[rules.Item, s
     return {item: answer.value for item, answer in view.consent.answers.items()}
 
 
-def test_a_performer_sets_three_areas_on_the_body_map_then_withdraws_on_a_phone(
+def test_a_performer_sets_three_areas_on_the_body_map_signs_then_withdraws_on_a_phone(
     live_server: Any,
     phone_page: Any,
     cast: Cast,
@@ -89,6 +90,23 @@ def test_a_performer_sets_three_areas_on_the_body_map_then_withdraws_on_a_phone(
         "aria-label"
     ) == ("Lips: Yes")
 
+    # The coordinator goes through the rider with the performer one-on-one; the performer signs.
+    rider = services.rider_prepare(
+        actor=cast.coordinator, access=cast.access("coordinator"), member=me
+    )
+    services.rider_confirm(actor=cast.coordinator, access=cast.access("coordinator"), rider=rider)
+    page.goto(f"{live_server.url}/members/{me.pk}/rider/")
+    page.get_by_role("link", name="Sign", exact=True).click()
+    # Signing asks for the password again (re-authentication).
+    page.get_by_label("Your password").fill(PASSWORD)
+    page.get_by_role("button", name="Confirm").click()
+    page.get_by_label("Type your full name to sign").fill(cast.performer.name)
+    page.get_by_role("button", name=f"Sign rider {rider.number}").click()
+    page.wait_for_url(f"**/members/{me.pk}/rider/")
+    rider.refresh_from_db()
+    assert rider.state == Rider.State.SIGNED
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
     page.get_by_role("link", name="My scenes").click()
     page.wait_for_url("**/my-scenes/")
     assert page.get_by_text("Some items to discuss").is_visible()
@@ -99,5 +117,7 @@ def test_a_performer_sets_three_areas_on_the_body_map_then_withdraws_on_a_phone(
     assert page.get_by_text("Withdrawn", exact=True).is_visible()
     page.screenshot(path=str(tmp_path / "phone-my-scenes.png"), full_page=True)
     assert set(_stored(cast, casting).values()) == {"no"}
+    rider.refresh_from_db()
+    assert rider.state == Rider.State.SUPERSEDED
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     assert errors == []

@@ -10,12 +10,14 @@ from closedset.consent import selectors, services
 from closedset.consent.policies import (
     can_read_consent,
     get_consent_subject_for_actor,
+    get_profile_subject_for_actor,
     get_rider_for_actor,
     get_rider_subject_for_actor,
 )
 from closedset.core.errors import Forbidden, NotFound, ReauthenticationRequired
 from closedset.productions.models import Membership
 from closedset.productions.policies import Access
+from closedset.rules import consent as rules
 from closedset.rules import vocabulary
 
 router = Router(tags=["consent"])
@@ -86,6 +88,57 @@ def _out(view: selectors.ConsentView) -> ConsentOut:
             for h in view.history
         ],
     )
+
+
+class ProfileIn(Schema):
+    answers: list[AnswerIn] = Field(default_factory=list, max_length=2000)
+    version: int | None = Field(
+        None, description="The version you are changing; a stale version answers 409."
+    )
+
+
+class ProfileOut(Schema):
+    member_id: uuid.UUID
+    version: int = Field(..., description="0 while no profile is saved.")
+    answers: list[dict[str, Any]] = Field(
+        ..., description="General answers: contact items name no partner."
+    )
+    updated_at: datetime | None
+
+
+def _profile_out(view: selectors.ProfileView) -> ProfileOut:
+    return ProfileOut(
+        member_id=view.member.pk,
+        version=view.version,
+        answers=list(rules.profile_to_json(view.profile)["answers"]),
+        updated_at=view.updated_at,
+    )
+
+
+@router.get(
+    "/members/{member_id}/boundary-profile", response=ProfileOut, operation_id="profile_get"
+)
+def profile_get(request: HttpRequest, member_id: uuid.UUID) -> ProfileOut:
+    """A performer's boundary profile: the performer and coordinators only."""
+    access, member = get_profile_subject_for_actor(request.user, member_id)
+    return _profile_out(selectors.profile_get(access=access, member=member))
+
+
+@router.put(
+    "/members/{member_id}/boundary-profile", response=ProfileOut, operation_id="profile_put"
+)
+def profile_put(request: HttpRequest, member_id: uuid.UUID, payload: ProfileIn) -> ProfileOut:
+    """Replace the boundary profile (a new version). It pre-fills scene answers; it never
+    agrees to anything by itself."""
+    access, member = get_profile_subject_for_actor(request.user, member_id)
+    services.profile_save(
+        actor=request.user,  # type: ignore[arg-type]
+        access=access,
+        member=member,
+        answers=[a.model_dump() for a in payload.answers],
+        expected_version=payload.version,
+    )
+    return _profile_out(selectors.profile_get(access=access, member=member))
 
 
 @router.get("/vocabulary", response=dict[str, Any], operation_id="vocabulary_get")

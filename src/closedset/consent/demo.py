@@ -30,12 +30,12 @@ def _access(user: User, production: Production) -> Access:
 
 
 def _contact(
-    direction: str, partner: Membership, action: str, area: str | None, **parameters: str
+    direction: str, partner: Membership | None, action: str, area: str | None, **parameters: str
 ) -> dict[str, Any]:
     item: dict[str, Any] = {
         "kind": "contact",
         "direction": direction,
-        "partner": str(partner.pk),
+        "partner": str(partner.pk) if partner is not None else None,
         "action": action,
     }
     if area:
@@ -152,6 +152,21 @@ def load_demo(production: Production, users: dict[str, User]) -> None:
             _garment("modesty_pouch"),
             _garment("barrier_pad"),
         ),
+    )
+
+    # Maya keeps a boundary profile: it pre-fills her no and discuss answers in new scenes.
+    maya = users["performer3"]
+    services.profile_save(
+        actor=maya,
+        access=_access(maya, production),
+        member=iris,
+        answers=[
+            _answer(_nudity("genitals_frontal", "fully_visible"), "no"),
+            _answer(_nudity("genitals_frontal", "partially_visible"), "no"),
+            _answer(_nudity("breasts_chest", "fully_visible"), "discuss"),
+            _answer(_contact("give", None, "kiss", "lips", mouth="tongue"), "discuss"),
+            _answer(_contact("receive", None, "kiss", "lips", mouth="tongue"), "discuss"),
+        ],
     )
 
     bathroom = _scene(iris, "BATHROOM")

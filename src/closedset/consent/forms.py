@@ -111,6 +111,14 @@ class Section:
     groups: list[Group]
     intro: str = ""
 
+    @property
+    def answered(self) -> int:
+        return sum(group.answered for group in self.groups)
+
+    @property
+    def size(self) -> int:
+        return sum(len(group.questions) for group in self.groups)
+
 
 @dataclass
 class Submission:
@@ -120,6 +128,7 @@ class Submission:
     note: str
     guardian_name: str
     guardian_signed: bool
+    confirm_profile_conflicts: bool = False
 
 
 def _cap(text: str) -> str:
@@ -159,15 +168,18 @@ def pair_text(what: rules.Act, partner: str) -> str:
 class _Builder:
     def __init__(
         self,
-        view: ConsentView,
+        current: Mapping[rules.Item, rules.Answer],
+        *,
+        age: int | None,
+        partners: Mapping[str, str],
         typed: Mapping[rules.Item, str] | None,
         minor_partners: Collection[str],
     ) -> None:
-        self.view = view
+        self.partners = partners
         self.minor_partners = minor_partners
-        self.current = view.consent.answers
+        self.current = current
         self.typed = typed or {}
-        self.minor = is_minor(view.age)
+        self.minor = is_minor(age)
         self.used: set[rules.Item] = set()
         self.index = 0
 
@@ -184,7 +196,7 @@ class _Builder:
         barred = self.closed(chosen[0])
         answer = self.answer(chosen[0])
         kept = "no" if barred and answer == "no" else ""
-        return Question(self.index, chosen, label, kept if barred else answer, barred, kept)
+        return Question(self.index, chosen, _cap(label), kept if barred else answer, barred, kept)
 
     def closed(self, item: rules.Item) -> str:
         """R10: why no answer but no is possible, or "" when any answer is."""
@@ -197,9 +209,10 @@ class _Builder:
             return "Not possible with a partner under 18 (R10)"
         return ""
 
-    def contact(self, what: rules.Act, pid: str, name: str) -> list[Question]:
+    def contact(self, what: rules.Act, pid: str | None, name: str) -> list[Question]:
         """Give and receive as two questions; a mutual contact as one while both agree."""
-        gave, received = rules.give(pid, what), rules.receive(pid, what)
+        gave = rules.ContactItem(vocab.Direction.GIVE, pid, what)
+        received = rules.ContactItem(vocab.Direction.RECEIVE, pid, what)
         if vocab.reciprocal(what.action, what.area) and self.answer(gave) == self.answer(received):
             return [self.question((gave, received), pair_text(what, name))]
         return [
@@ -207,7 +220,7 @@ class _Builder:
             self.question([received], receive_text(what, name)),
         ]
 
-    def body_map(self, pid: str, name: str, direction: vocab.Direction) -> Group:
+    def body_map(self, pid: str | None, name: str, direction: vocab.Direction) -> Group:
         questions: dict[str, Question] = {}
         for code, area in vocab.BODY_AREAS.items():
             item = rules.ContactItem(direction, pid, rules.act("touch_hand", code))
@@ -226,10 +239,11 @@ class _Builder:
             title = f"Where I may touch {name}"
         return Group(title, list(questions.values()), help="Touch with the hand.", views=views)
 
-    def partner_sections(self, pid: str, name: str, n: int) -> list[Section]:
+    def partner_sections(self, pid: str | None, name: str, n: int) -> list[Section]:
+        suffix = f": {name}" if pid is not None else ""
         touch = Section(
             f"touch-{n}",
-            f"Touch: {name}",
+            f"Touch{suffix}",
             [
                 self.body_map(pid, name, vocab.Direction.RECEIVE),
                 self.body_map(pid, name, vocab.Direction.GIVE),
@@ -252,7 +266,7 @@ class _Builder:
             f"Where I may kiss {name}",
             [
                 self.question(
-                    [rules.give(pid, rules.act("kiss", a, mouth=m))],
+                    [rules.ContactItem(vocab.Direction.GIVE, pid, rules.act("kiss", a, mouth=m))],
                     give_text(rules.act("kiss", a, mouth=m), name),
                 )
                 for a, m in kisses
@@ -262,13 +276,17 @@ class _Builder:
             f"Where {name} may kiss me",
             [
                 self.question(
-                    [rules.receive(pid, rules.act("kiss", a, mouth=m))],
+                    [
+                        rules.ContactItem(
+                            vocab.Direction.RECEIVE, pid, rules.act("kiss", a, mouth=m)
+                        )
+                    ],
                     receive_text(rules.act("kiss", a, mouth=m), name),
                 )
                 for a, m in kisses
             ],
         )
-        kiss = Section(f"kiss-{n}", f"Kisses: {name}", [lips, give_kisses, receive_kisses])
+        kiss = Section(f"kiss-{n}", f"Kisses{suffix}", [lips, give_kisses, receive_kisses])
         groups = [
             self._area_group("hold_embrace", HOLD_AREAS, pid, name),
             self._area_group("caress", CARESS_AREAS, pid, name),
@@ -291,10 +309,10 @@ class _Builder:
                 [q for code in SIMULATED_ACTIONS for q in self.contact(rules.act(code), pid, name)],
             )
         )
-        contact = Section(f"contact-{n}", f"Other contact: {name}", groups)
+        contact = Section(f"contact-{n}", f"Other contact{suffix}", groups)
         return [touch, kiss, contact]
 
-    def _area_group(self, code: str, areas: Iterable[str], pid: str, name: str) -> Group:
+    def _area_group(self, code: str, areas: Iterable[str], pid: str | None, name: str) -> Group:
         return Group(
             vocab.contact_action(code).label,
             [q for area in areas for q in self.contact(rules.act(code, area), pid, name)],
@@ -376,7 +394,7 @@ class _Builder:
         return Section("stills", "Stills", [Group("Stills", [question])])
 
     def others(self) -> Section | None:
-        names = self.view.partners
+        names = dict(self.partners)
         left = [i for i in [*self.current, *self.typed] if i not in self.used]
         unique = sorted(dict.fromkeys(left), key=rules.item_key)
         if not unique:
@@ -400,13 +418,38 @@ def build_sections(
     """The form's sections for a performer's consent; `typed` overrides the stored answers
     (what the person sent on a submit that was refused). Sexual-content questions about a
     partner in `minor_partners` are closed (R10)."""
-    builder = _Builder(view, typed, minor_partners)
+    builder = _Builder(
+        view.consent.answers,
+        age=view.age,
+        partners=view.partners,
+        typed=typed,
+        minor_partners=minor_partners,
+    )
     sections: list[Section] = []
     partners = sorted(view.partners.items(), key=lambda pair: pair[1])
     for n, (pid, name) in enumerate(partners, start=1):
         sections.extend(builder.partner_sections(pid, name, n))
     sections.extend([builder.nudity(), builder.garments()])
     sections.extend([builder.doubles(), builder.stills()])
+    others = builder.others()
+    if others is not None:
+        sections.append(others)
+    return sections
+
+
+ANY_PARTNER = "a partner"
+
+
+def build_profile_sections(
+    profile: rules.BoundaryProfile,
+    typed: Mapping[rules.Item, str] | None = None,
+    *,
+    age: int | None,
+) -> list[Section]:
+    """The boundary profile's sections: the same questions as a scene's, about any partner."""
+    builder = _Builder(profile.answers, age=age, partners={}, typed=typed, minor_partners=())
+    sections = builder.partner_sections(None, ANY_PARTNER, 1)
+    sections.extend([builder.nudity(), builder.garments(), builder.stills()])
     others = builder.others()
     if others is not None:
         sections.append(others)
@@ -465,4 +508,5 @@ def parse_submission(data: Mapping[str, Any]) -> Submission:
         note=note.replace("\r\n", "\n"),
         guardian_name=guardian.strip(),
         guardian_signed=data.get("guardian_signed") == "on",
+        confirm_profile_conflicts=data.get("confirm_profile_conflicts") == "on",
     )

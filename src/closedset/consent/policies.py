@@ -93,6 +93,11 @@ def get_rider_subject_for_actor(
     return access, member
 
 
+def get_profile_subject_for_actor(actor: Any, member_id: Any) -> tuple[Access, Membership]:
+    """The performer whose boundary profile the actor may read (themselves; coordinators)."""
+    return get_rider_subject_for_actor(actor, member_id, content=True)
+
+
 def get_rider_for_actor(actor: Any, rider_id: Any) -> tuple[Access, Rider]:
     """A rider whose state the actor may see (the performer, coordinators, status viewers)."""
     rider = (

@@ -8,9 +8,9 @@ from typing import Any
 
 from django.db import transaction
 
-from closedset.consent.models import ConsentRecord, ConsentVersion, Rider
+from closedset.consent.models import BoundaryProfile, ConsentRecord, ConsentVersion, Rider
 from closedset.consent.policies import can_read_consent, can_view_rider_status
-from closedset.consent.services import current_consent, performer_age
+from closedset.consent.services import current_consent, member_age, performer_age
 from closedset.core import audit, crypto
 from closedset.core.errors import NotFound
 from closedset.core.models import AuditAction
@@ -46,6 +46,65 @@ class ConsentView:
     @property
     def answers_json(self) -> list[dict[str, Any]]:
         return list(rules.consent_to_json(self.consent)["answers"])
+
+
+@dataclass(frozen=True)
+class ProfileView:
+    member: Membership
+    profile: rules.BoundaryProfile
+    version: int  # 0: no profile yet
+    updated_at: datetime | None
+    age: int | None
+
+
+def _profile(member: Membership) -> tuple[rules.BoundaryProfile, BoundaryProfile | None]:
+    row = BoundaryProfile.objects.filter(member=member).first()
+    if row is None:
+        return rules.BoundaryProfile(performer=str(member.pk)), None
+    return rules.profile_from_json(crypto.unseal(row, "answers")), row
+
+
+def profile_get(*, access: Access, member: Membership) -> ProfileView:
+    """A performer's boundary profile (an audited read; the performer and coordinators)."""
+    if not can_read_consent(access, member):
+        raise NotFound()
+    with transaction.atomic():
+        profile, row = _profile(member)
+        if row is not None:
+            audit.record(
+                AuditAction.PROFILE_READ,
+                actor=access.membership.user,
+                production=access.production,
+                obj=member,
+                summary=f"version {row.version}",
+            )
+    return ProfileView(
+        member=member,
+        profile=profile,
+        version=row.version if row is not None else 0,
+        updated_at=row.updated_at if row is not None else None,
+        age=member_age(member),
+    )
+
+
+def profile_prefill(*, access: Access, view: ConsentView) -> dict[rules.Item, str]:
+    """The answers a performer's boundary profile suggests for a scene they have not answered
+    yet (a profile no or discuss; never a yes). Shown in the form, saved only by the performer."""
+    if not can_read_consent(access, view.member) or view.version:
+        return {}
+    with transaction.atomic():
+        profile, row = _profile(view.member)
+        if row is None:
+            return {}
+        audit.record(
+            AuditAction.PROFILE_READ,
+            actor=access.membership.user,
+            production=access.production,
+            obj=view.member,
+            summary=f"version {row.version}, to pre-fill a scene",
+        )
+    filled = rules.apply_profile(profile, view.consent, partners=view.partners)
+    return {item: answer.value for item, answer in filled.answers.items()}
 
 
 def consent_get(*, access: Access, scene: Scene, member: Membership) -> ConsentView:
@@ -104,12 +163,31 @@ class Status:
 
 
 @dataclass(frozen=True)
+class Guardian:
+    """R10: the guardian named for a minor's scene consent, and whether they co-signed it."""
+
+    name: str
+    cosigned: bool
+
+
+def _guardian(record: ConsentRecord | None) -> Guardian | None:
+    """For a minor's current answers: the guardian, when any answer needs a co-signature."""
+    if record is None or record.current is None:
+        return None
+    consent = rules.consent_from_json(crypto.unseal(record.current, "answers"))
+    if not any(rules.needs_guardian(item) for item in consent.answers):
+        return None
+    return Guardian(consent.guardian_name or "", consent.cosigned)
+
+
+@dataclass(frozen=True)
 class SceneStatus:
     scene: Scene
     member: Membership
     status: str
     version: int
     minor: bool = False  # R10, shown to coordinators
+    guardian: Guardian | None = None  # R10, for a minor whose answers involve a kiss or touch
 
     @property
     def label(self) -> str:
@@ -188,9 +266,11 @@ def scene_consent_list(*, access: Access, scene: Scene) -> list[SceneStatus]:
         records = _records(cast, [scene.lineage])
         result = []
         for member in cast:
-            status, number = _status(records.get((str(member.pk), str(scene.lineage))))
+            record = records.get((str(member.pk), str(scene.lineage)))
+            status, number = _status(record)
             minor = is_minor(performer_age(member, scene))
-            result.append(SceneStatus(scene, member, status, number, minor))
+            guardian = _guardian(record) if minor else None
+            result.append(SceneStatus(scene, member, status, number, minor, guardian))
         audit.record(
             AuditAction.CONSENT_READ,
             actor=access.membership.user,

@@ -32,15 +32,20 @@ from closedset.scripts.models import Scene
 from closedset.scripts.selectors import latest_scene, scene_cast, scene_character_ages
 
 
-def performer_age(member: Membership, scene: Scene, *, on: date | None = None) -> int | None:
-    """R10: the performer's age from their date of birth, else the stated age of their part.
+def member_age(member: Membership, *, on: date | None = None) -> int | None:
+    """R10: the person's age from the date of birth on their membership (None: not given).
 
     Reading the sealed date of birth here evaluates a rule; nothing is shown to anyone.
     """
-    day = on or timezone.localdate()
     born = crypto.unseal(member, "date_of_birth") if member.date_of_birth else None
-    if born:
-        return age_on(date.fromisoformat(born), day)
+    return age_on(date.fromisoformat(born), on or timezone.localdate()) if born else None
+
+
+def performer_age(member: Membership, scene: Scene, *, on: date | None = None) -> int | None:
+    """R10: the performer's age from their date of birth, else the stated age of their part."""
+    age = member_age(member, on=on)
+    if age is not None:
+        return age
     return scene_character_ages(scene=scene).get(str(member.pk))
 
 
@@ -258,6 +263,51 @@ def consent_withdraw(
         kind=ConsentVersion.Kind.WITHDRAWAL,
         note=None,
     )
+
+
+# --- boundary profile ------------------------------------------------------------------------
+
+
+@transaction.atomic
+def profile_save(
+    *,
+    actor: User,
+    access: Access,
+    member: Membership,
+    answers: list[dict[str, Any]],
+    expected_version: int | None = None,
+) -> BoundaryProfile:
+    """Replace a performer's boundary profile (their general limits; optional)."""
+    if not can_edit_consent(access, member):
+        raise Forbidden("Only the performer and the intimacy coordinator can change this.")
+    try:
+        proposed = rules.profile_from_json({"answers": answers, "performer": str(member.pk)})
+    except ValueError as exc:
+        raise ServiceError(str(exc), field="answers") from None
+    problems = rules.validate_profile(proposed)
+    if problems:
+        raise ServiceError(" ".join(p.message for p in problems[:5]), field="answers")
+    profile = BoundaryProfile.objects.select_for_update().filter(member=member).first()
+    current = profile.version if profile is not None else 0
+    if expected_version is not None and expected_version != current:
+        raise Conflict(
+            f"Your boundary profile changed since you opened it (now version {current}). "
+            "Reload to see the latest before changing it."
+        )
+    if profile is None:
+        profile = BoundaryProfile(production=access.production, member=member, version=1)
+    else:
+        profile.version += 1
+    crypto.seal(profile, "answers", rules.profile_to_json(proposed))
+    profile.save()
+    audit.record(
+        AuditAction.PROFILE_CHANGED,
+        actor=actor,
+        production=access.production,
+        obj=member,
+        summary=f"version {profile.version}",
+    )
+    return profile
 
 
 # --- riders (R1, R2) -------------------------------------------------------------------------

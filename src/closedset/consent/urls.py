@@ -20,6 +20,7 @@ urlpatterns = [
 ]
 
 urlpatterns += [
+    path("members/<uuid:member_id>/boundaries/", views.profile_edit, name="profile-edit"),
     path("members/<uuid:member_id>/rider/", views.rider_detail, name="rider-detail"),
     path("members/<uuid:member_id>/rider.pdf", views.rider_pdf_download, name="rider-pdf"),
     path("members/<uuid:member_id>/rider/prepare/", views.rider_prepare, name="rider-prepare"),

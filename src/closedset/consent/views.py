@@ -18,6 +18,7 @@ from closedset.consent.models import Rider
 from closedset.consent.policies import (
     can_read_consent,
     get_consent_subject_for_actor,
+    get_profile_subject_for_actor,
     get_rider_for_actor,
     get_rider_subject_for_actor,
     get_scene_consents_for_actor,
@@ -60,10 +61,16 @@ def _render_form(
     *,
     submission: forms.Submission | None = None,
     error: str = "",
+    error_field: str | None = None,
     status: int = 200,
 ) -> HttpResponse:
     view = selectors.consent_get(access=access, scene=scene, member=member)
     typed = submission.typed if submission else None
+    prefilled = False
+    if typed is None:
+        suggested = selectors.profile_prefill(access=access, view=view)
+        if suggested:
+            typed, prefilled = suggested, True
     is_self = member.pk == access.membership.pk
     context: dict[str, Any] = {
         "production": access.production,
@@ -88,6 +95,8 @@ def _render_form(
         if submission
         else view.consent.guardian_signed,
         "error": error,
+        "prefilled": prefilled,
+        "confirm_conflicts": error_field == "confirm_profile_conflicts",
         "can_withdraw": bool(view.history) and view.consent.answers,
         "can_overview": access.has(Perm.CONSENT_VIEW_ALL),
         "note_max": forms.NOTE_MAX,
@@ -118,6 +127,7 @@ def consent_edit(request: HttpRequest, scene_id: uuid.UUID, member_id: uuid.UUID
             expected_version=submission.version,
             guardian_name=submission.guardian_name,
             guardian_signed=submission.guardian_signed,
+            confirm_profile_conflicts=submission.confirm_profile_conflicts,
         )
     except ServiceError as exc:
         return _render_form(
@@ -127,6 +137,7 @@ def consent_edit(request: HttpRequest, scene_id: uuid.UUID, member_id: uuid.UUID
             member,
             submission=submission,
             error=exc.message,
+            error_field=exc.field,
             status=exc.status,
         )
     if member.pk == access.membership.pk:
@@ -377,3 +388,66 @@ def rider_list(request: HttpRequest, production_id: uuid.UUID) -> HttpResponse:
         "can_read": access.has(Perm.CONSENT_VIEW_ALL),
     }
     return render(request, "consent/rider_list.html", context)
+
+
+def _render_profile(
+    request: HttpRequest,
+    access: Access,
+    member: Membership,
+    *,
+    submission: forms.Submission | None = None,
+    error: str = "",
+    status: int = 200,
+) -> HttpResponse:
+    view = selectors.profile_get(access=access, member=member)
+    is_self = member.pk == access.membership.pk
+    context: dict[str, Any] = {
+        "production": access.production,
+        "member": member,
+        "view": view,
+        "is_self": is_self,
+        "privacy": PRIVACY
+        if is_self
+        else f"Only {member.user.name} and the intimacy coordinators see this.",
+        "minor": is_minor(view.age),
+        "sections": forms.build_profile_sections(
+            view.profile, submission.typed if submission else None, age=view.age
+        ),
+        "answer_choices": forms.ANSWER_CHOICES,
+        "version": submission.version if submission else view.version,
+        "error": error,
+    }
+    return render(request, "consent/profile_edit.html", context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+@pages
+def profile_edit(request: HttpRequest, member_id: uuid.UUID) -> HttpResponse:
+    """A performer's boundary profile: general limits that pre-fill their scene answers."""
+    access, member = get_profile_subject_for_actor(request.user, member_id)
+    if request.method != "POST":
+        return _render_profile(request, access, member)
+    try:
+        submission = forms.parse_submission(request.POST)
+    except forms.FormProblem as exc:
+        error = f"{exc} Nothing was saved. Reload the page and try again."
+        return _render_profile(request, access, member, error=error, status=400)
+    try:
+        services.profile_save(
+            actor=request.user,  # type: ignore[arg-type]
+            access=access,
+            member=member,
+            answers=submission.answers,
+            expected_version=submission.version,
+        )
+    except ServiceError as exc:
+        return _render_profile(
+            request, access, member, submission=submission, error=exc.message, status=exc.status
+        )
+    messages.success(
+        request,
+        "Your boundary profile is saved."
+        if member.pk == access.membership.pk
+        else f"The boundary profile of {member.user.name} is saved.",
+    )
+    return redirect("consent:profile-edit", member.pk)

@@ -65,6 +65,15 @@
       var match = /^answer-(\d+)$/.exec(event.target.name || "");
       if (match) { paint(match[1]); }
     });
+    // A section jumped to from the list of sections opens.
+    window.addEventListener("hashchange", openTarget);
+    openTarget();
+  }
+
+  function openTarget() {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var target = id ? document.getElementById(id) : null;
+    if (target && target.tagName === "DETAILS") { target.open = true; }
   }
 
   if (document.readyState === "loading") {
