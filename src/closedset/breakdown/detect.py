@@ -255,7 +255,19 @@ class _People:
         # By the id of its element, each staged paragraph that some cue of `lexicon.EVIDENCE`
         # is worth trying on, with those cues (None until `_fold_all` has run).
         self.pending: dict[int, tuple[str, set[bytes], list[Cue]]] | None = None
+        self.fixed_ages: dict[str, CharacterAge | None] = {}
         self._kin: frozenset[str] | None = None
+
+    def fixed_age(self, name: str) -> CharacterAge | None:
+        """The character's age for every scene of the script (None where it changes), made
+        once and kept in `fixed_ages`."""
+        stated = self.cast.statements.get(self.cast.canonical(name))
+        if stated is not None and len(stated) > 1:
+            found = None
+        else:
+            found = CharacterAge(name, stated[0].age if stated else None)
+        self.fixed_ages[name] = found
+        return found
 
     def canonical(self, name: str) -> str:
         """`cast.canonical`, remembered."""
@@ -1524,12 +1536,14 @@ def _characters(state: _SceneState, *, flagged: bool) -> list[CharacterAge]:
             if name not in names:
                 names.append(name)
     ordinal = scene.ordinal
-    statements = cast.statements
+    fixed = people.fixed_ages
     ages: list[CharacterAge] = []
     for name in names:
-        stated = statements.get(name)
-        if stated is not None and len(stated) == 1:  # one age for the whole script
-            ages.append(CharacterAge(name, stated[0].age))
-        else:
-            ages.append(CharacterAge(name, cast.age(name, ordinal)))
+        age = fixed.get(name)
+        if age is None:
+            if name in fixed:  # an age that changes over the script
+                age = CharacterAge(name, cast.age(name, ordinal))
+            else:
+                age = people.fixed_age(name) or CharacterAge(name, cast.age(name, ordinal))
+        ages.append(age)
     return ages
