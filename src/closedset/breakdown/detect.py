@@ -252,7 +252,22 @@ class _People:
         # Each staged paragraph folded, with its words (a set once a cue may match), by the id
         # of its element.
         self.folded_elements: dict[int, tuple[str, list[bytes] | set[bytes]]] = {}
+        # By the id of its element, each staged paragraph that some cue of `lexicon.EVIDENCE`
+        # is worth trying on, with those cues (None until `_fold_all` has run).
+        self.pending: dict[int, tuple[str, set[bytes], list[Cue]]] | None = None
+        self.fixed_ages: dict[str, CharacterAge | None] = {}
         self._kin: frozenset[str] | None = None
+
+    def fixed_age(self, name: str) -> CharacterAge | None:
+        """The character's age for every scene of the script (None where it changes), made
+        once and kept in `fixed_ages`."""
+        stated = self.cast.statements.get(self.cast.canonical(name))
+        if stated is not None and len(stated) > 1:
+            found = None
+        else:
+            found = CharacterAge(name, stated[0].age if stated else None)
+        self.fixed_ages[name] = found
+        return found
 
     def canonical(self, name: str) -> str:
         """`cast.canonical`, remembered."""
@@ -643,8 +658,10 @@ def _sentence_of(sentences: Sequence[tuple[int, int]], position: int) -> tuple[i
 
 
 def _fold_all(people: _People, elements: list[Element]) -> None:
-    """Fold these paragraphs and find their words in one go, for `_scan_element` (what it
-    would do for each, without the cost of a call per paragraph). Kept by element."""
+    """Fold these paragraphs, find their words and the cues worth trying on them in one go
+    (what `_scan_element` would do for each with `lexicon.EVIDENCE`, without the cost of a
+    call per paragraph). Kept by element; `people.pending` is left None when the paragraphs
+    could not be folded together, and each is then scanned on its own."""
     if len(elements) < 2:
         return
     texts = [element.text for element in elements]
@@ -661,8 +678,19 @@ def _fold_all(people: _People, elements: list[Element]) -> None:
     lows = low.split("\x00")
     parts = low.encode("ascii", "replace").translate(lexicon.LETTERS_AND_NUL).split(b"\x00")
     folded = people.folded_elements
+    pending = people.pending = {}
+    evidence = lexicon.EVIDENCE
+    anchors = evidence.words
     for element, paragraph_low, part in zip(elements, lows, parts, strict=True):
-        folded[id(element)] = (paragraph_low, part.split())
+        found = part.split()
+        if anchors.isdisjoint(found):
+            folded[id(element)] = (paragraph_low, found)
+            continue
+        words = set(found)
+        folded[id(element)] = (paragraph_low, words)
+        cues = evidence.candidates(words)
+        if cues:
+            pending[id(element)] = (paragraph_low, words, cues)
 
 
 def _scan_element(state: _SceneState, index: int, cues_index: lexicon.CueIndex) -> None:
@@ -680,8 +708,14 @@ def _scan_element(state: _SceneState, index: int, cues_index: lexicon.CueIndex) 
         words = set(found)
         state.people.folded_elements[id(element)] = (low, words)
     cues = cues_index.candidates(words)
-    if not cues:
-        return
+    if cues:
+        _try_cues(state, index, low, words, cues)
+
+
+def _try_cues(
+    state: _SceneState, index: int, low: str, words: set[bytes], cues: Sequence[Cue]
+) -> None:
+    """Match these cues in a staged paragraph (folded `low`, its `words`) and judge each match."""
     paragraph = _paragraph(state, index, low)
     paragraph.words = words
     for cue in cues:
@@ -1057,12 +1091,15 @@ def _analyze(scene: Scene, people: _People) -> SceneBreakdown:
     staged = state.staged = [
         index for index, element in enumerate(elements) if element.kind in _STAGED
     ]
-    folded = people.folded_elements
-    anchors = lexicon.EVIDENCE.words
-    for index in staged:
-        known = folded.get(id(elements[index]))
-        if known is None or not anchors.isdisjoint(known[1]):  # no anchor: nothing to try
+    pending = people.pending
+    if pending is None:
+        for index in staged:
             _scan_element(state, index, lexicon.EVIDENCE)
+    elif pending:
+        for index in staged:
+            found = pending.get(id(elements[index]))
+            if found is not None:  # else no cue is worth trying (`_fold_all`)
+                _try_cues(state, index, *found)
     if not state.hits:
         return SceneBreakdown(
             scene=scene,
@@ -1499,12 +1536,14 @@ def _characters(state: _SceneState, *, flagged: bool) -> list[CharacterAge]:
             if name not in names:
                 names.append(name)
     ordinal = scene.ordinal
-    statements = cast.statements
+    fixed = people.fixed_ages
     ages: list[CharacterAge] = []
     for name in names:
-        stated = statements.get(name)
-        if stated is not None and len(stated) == 1:  # one age for the whole script
-            ages.append(CharacterAge(name, stated[0].age))
-        else:
-            ages.append(CharacterAge(name, cast.age(name, ordinal)))
+        age = fixed.get(name)
+        if age is None:
+            if name in fixed:  # an age that changes over the script
+                age = CharacterAge(name, cast.age(name, ordinal))
+            else:
+                age = people.fixed_age(name) or CharacterAge(name, cast.age(name, ordinal))
+        ages.append(age)
     return ages
