@@ -53,6 +53,19 @@ def my_scenes(request: HttpRequest, production_id: uuid.UUID) -> HttpResponse:
     return render(request, "consent/my_scenes.html", context)
 
 
+def _whose(access: Access, member: Membership) -> dict[str, Any]:
+    """Whose answers a page shows, and who else may see them."""
+    is_self = member.pk == access.membership.pk
+    return {
+        "production": access.production,
+        "member": member,
+        "is_self": is_self,
+        "privacy": PRIVACY
+        if is_self
+        else f"Only {member.user.name} and the intimacy coordinators see this.",
+    }
+
+
 def _render_form(
     request: HttpRequest,
     access: Access,
@@ -71,16 +84,10 @@ def _render_form(
         suggested = selectors.profile_prefill(access=access, view=view)
         if suggested:
             typed, prefilled = suggested, True
-    is_self = member.pk == access.membership.pk
     context: dict[str, Any] = {
-        "production": access.production,
+        **_whose(access, member),
         "scene": scene,
-        "member": member,
         "view": view,
-        "is_self": is_self,
-        "privacy": PRIVACY
-        if is_self
-        else f"Only {member.user.name} and the intimacy coordinators see this.",
         "minor": is_minor(view.age),
         "sections": forms.build_sections(
             view, typed, minor_partners=selectors.minor_partners(scene=scene, member=member)
@@ -219,16 +226,12 @@ def rider_detail(request: HttpRequest, member_id: uuid.UUID) -> HttpResponse:
     access, member = get_rider_subject_for_actor(request.user, member_id)
     history = selectors.rider_history(access=access, member=member)
     current = next((v for v in history if v.status.state != Rider.State.SUPERSEDED), None)
-    is_self = member.pk == access.membership.pk
+    whose = _whose(access, member)
+    is_self = whose["is_self"]
     context = {
-        "production": access.production,
-        "member": member,
+        **whose,
         "rider": current,
         "history": [v for v in history if v is not current],
-        "is_self": is_self,
-        "privacy": PRIVACY
-        if is_self
-        else f"Only {member.user.name} and the intimacy coordinators see this.",
         "can_prepare": access.has(Perm.CONSENT_COORDINATE),
         "can_confirm": access.has(Perm.CONSENT_COORDINATE)
         and current is not None
@@ -400,15 +403,9 @@ def _render_profile(
     status: int = 200,
 ) -> HttpResponse:
     view = selectors.profile_get(access=access, member=member)
-    is_self = member.pk == access.membership.pk
     context: dict[str, Any] = {
-        "production": access.production,
-        "member": member,
+        **_whose(access, member),
         "view": view,
-        "is_self": is_self,
-        "privacy": PRIVACY
-        if is_self
-        else f"Only {member.user.name} and the intimacy coordinators see this.",
         "minor": is_minor(view.age),
         "sections": forms.build_profile_sections(
             view.profile, submission.typed if submission else None, age=view.age
