@@ -143,3 +143,29 @@ class Rider(models.Model):
 
     def __str__(self) -> str:
         return f"rider {self.number}"
+
+
+class DoubleUse(models.Model):
+    """R4: a body or digital double the production records for content a performer withdrew.
+
+    ``item`` (sealed) is the double and the content it performs, as the rules write it;
+    ``original_version`` is the consent version it was checked against (the one the
+    performer's signed rider was made from)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    production = models.ForeignKey(
+        "productions.Production", on_delete=models.CASCADE, related_name="+"
+    )
+    record = models.ForeignKey(ConsentRecord, on_delete=models.CASCADE, related_name="doubles")
+    item = SealedField()
+    original_version = models.PositiveIntegerField()
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["recorded_at"]
+
+    def __str__(self) -> str:
+        return f"double use {self.pk}"

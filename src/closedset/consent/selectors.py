@@ -8,9 +8,20 @@ from typing import Any
 
 from django.db import transaction
 
-from closedset.consent.models import BoundaryProfile, ConsentRecord, ConsentVersion, Rider
+from closedset.consent.models import (
+    BoundaryProfile,
+    ConsentRecord,
+    ConsentVersion,
+    DoubleUse,
+    Rider,
+)
 from closedset.consent.policies import can_read_consent, can_view_rider_status
-from closedset.consent.services import current_consent, member_age, performer_age
+from closedset.consent.services import (
+    current_consent,
+    member_age,
+    performer_age,
+    signed_version,
+)
 from closedset.core import audit, crypto
 from closedset.core.errors import NotFound
 from closedset.core.models import AuditAction
@@ -439,3 +450,56 @@ def rider_status_list(*, access: Access) -> list[PerformerRider]:
     return [
         PerformerRider(m, _rider_status(live[m.pk]) if m.pk in live else None) for m in performers
     ]
+
+
+@dataclass(frozen=True)
+class DoubleView:
+    text: str
+    original_version: int
+    recorded_at: datetime
+    recorded_by: str
+
+
+@dataclass(frozen=True)
+class DoublesView:
+    recorded: list[DoubleView]
+    options: list[tuple[str, str]]  # (item JSON, description): doubles the signed rider allows
+    signed_version: int | None
+
+
+def doubles_get(*, access: Access, scene: Scene, member: Membership) -> DoublesView:
+    """Doubles recorded for a performer's scene, and those their signed rider allows
+    (the performer and coordinators; an audited read)."""
+    if not can_read_consent(access, member):
+        raise NotFound()
+    names = {pid: m.user.name for pid, m in scene_cast(scene=scene).items()}
+    with transaction.atomic():
+        uses = list(
+            DoubleUse.objects.select_related("recorded_by").filter(
+                record__member=member, record__lineage=scene.lineage
+            )
+        )
+        recorded = [
+            DoubleView(
+                rules.describe_item(rules.item_from_json(crypto.unseal(use, "item")), names),
+                use.original_version,
+                use.recorded_at,
+                use.recorded_by.name,
+            )
+            for use in uses
+        ]
+        original = signed_version(member, scene)
+        options: list[tuple[str, str]] = []
+        if original is not None:
+            consent = rules.consent_from_json(crypto.unseal(original, "answers"))
+            for item, answer in sorted(consent.answers.items(), key=lambda p: rules.item_key(p[0])):
+                if isinstance(item, rules.DoubleItem) and answer is rules.Answer.YES:
+                    options.append((rules.item_key(item), rules.describe_item(item, names)))
+        audit.record(
+            AuditAction.CONSENT_READ,
+            actor=access.membership.user,
+            production=access.production,
+            obj=member,
+            summary="doubles of a scene",
+        )
+    return DoublesView(recorded, options, original.number if original is not None else None)

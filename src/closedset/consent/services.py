@@ -13,7 +13,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from closedset.accounts.models import User
-from closedset.consent.models import BoundaryProfile, ConsentRecord, ConsentVersion, Rider
+from closedset.consent.models import (
+    BoundaryProfile,
+    ConsentRecord,
+    ConsentVersion,
+    DoubleUse,
+    Rider,
+)
 from closedset.consent.policies import can_edit_consent
 from closedset.consent.signals import consent_changed
 from closedset.core import audit, crypto
@@ -25,6 +31,7 @@ from closedset.productions.models import Membership
 from closedset.productions.policies import Access
 from closedset.productions.selectors import members_with
 from closedset.rules import consent as rules
+from closedset.rules.doubles import double_violations
 from closedset.rules.minors import age_on
 from closedset.rules.notice import rider_on_time
 from closedset.rules.vocabulary import VOCABULARY_VERSION
@@ -616,3 +623,83 @@ def rider_on_time_for(rider: Rider, call_time: datetime, notice_hours: int) -> b
     if rider.issued_at is None or rider.state != Rider.State.ISSUED:
         return False
     return rider_on_time(rider.issued_at, call_time, notice_hours)
+
+
+# --- doubles for withdrawn content (R4) -----------------------------------------------------
+
+
+def signed_version(member: Membership, scene: Scene) -> ConsentVersion | None:
+    """The consent version for ``scene`` that the performer's latest signed rider was made
+    from (what they originally agreed, before any later change or withdrawal)."""
+    riders = Rider.objects.filter(member=member, signed_at__isnull=False).order_by("-number")
+    lineage = str(scene.lineage)
+    for rider in riders:
+        number = (crypto.unseal(rider, "content") or {}).get("consent_versions", {}).get(lineage)
+        if number is not None:
+            return ConsentVersion.objects.filter(
+                record__member=member, record__lineage=scene.lineage, number=number
+            ).first()
+    return None
+
+
+@transaction.atomic
+def double_record(
+    *,
+    actor: User,
+    access: Access,
+    scene: Scene,
+    member: Membership,
+    items: list[dict[str, Any]],
+) -> list[DoubleUse]:
+    """R4: record that a body or digital double performs content the performer agreed to in
+    their signed rider; the rules refuse anything beyond what they originally agreed."""
+    access.require(Perm.CONSENT_COORDINATE)
+    _check_production(access, member)
+    cast = scene_cast(scene=scene)
+    if str(member.pk) not in cast:
+        raise ServiceError("This performer is not cast in this scene.", field="member")
+    if not items:
+        raise ServiceError("Choose at least one double to record.", field="items")
+    try:
+        doubles = [rules.item_from_json(item) for item in items]
+    except (ValueError, TypeError) as exc:
+        raise ServiceError(str(exc), field="items") from None
+    if not all(isinstance(d, rules.DoubleItem) for d in doubles):
+        raise ServiceError("Only doubles can be recorded here.", field="items")
+    original = signed_version(member, scene)
+    if original is None:
+        raise ServiceError(
+            "No signed rider covers this scene, so there is nothing a double could be checked "
+            "against (R4).",
+            field="items",
+        )
+    record = original.record
+    before = rules.consent_from_json(crypto.unseal(original, "answers"))
+    now = current_consent(record, member, scene)
+    problems = double_violations(
+        before,
+        [d for d in doubles if isinstance(d, rules.DoubleItem)],
+        current=now,
+        age=performer_age(member, scene),
+    )
+    if problems:
+        raise _problems_error(problems, cast)
+    recorded = []
+    for double in doubles:
+        use = DoubleUse(
+            production=access.production,
+            record=record,
+            original_version=original.number,
+            recorded_by=actor,
+        )
+        crypto.seal(use, "item", rules.item_to_json(double))
+        use.save()
+        recorded.append(use)
+    audit.record(
+        AuditAction.DOUBLE_RECORDED,
+        actor=actor,
+        production=access.production,
+        obj=record,
+        summary=f"{len(recorded)} against version {original.number}",
+    )
+    return recorded

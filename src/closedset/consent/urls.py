@@ -20,6 +20,11 @@ urlpatterns = [
 ]
 
 urlpatterns += [
+    path(
+        "scenes/<uuid:scene_id>/consent/<uuid:member_id>/doubles/",
+        views.double_list,
+        name="double-list",
+    ),
     path("members/<uuid:member_id>/boundaries/", views.profile_edit, name="profile-edit"),
     path("members/<uuid:member_id>/rider/", views.rider_detail, name="rider-detail"),
     path("members/<uuid:member_id>/rider.pdf", views.rider_pdf_download, name="rider-pdf"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Callable
 from functools import partial
@@ -27,6 +28,7 @@ from closedset.core.errors import NotFound, ServiceError
 from closedset.core.permissions import Perm
 from closedset.productions.models import Membership
 from closedset.productions.policies import Access, get_production_for_actor
+from closedset.rules import consent as rules
 from closedset.rules.minors import is_minor
 from closedset.scripts.models import Scene
 from closedset.web.errors import pages
@@ -448,3 +450,39 @@ def profile_edit(request: HttpRequest, member_id: uuid.UUID) -> HttpResponse:
         else f"The boundary profile of {member.user.name} is saved.",
     )
     return redirect("consent:profile-edit", member.pk)
+
+
+@require_http_methods(["GET", "POST"])
+@pages
+def double_list(request: HttpRequest, scene_id: uuid.UUID, member_id: uuid.UUID) -> HttpResponse:
+    """R4: doubles for content a performer withdrew; coordinators record them."""
+    access, scene, member = get_consent_subject_for_actor(request.user, scene_id, member_id)
+    error, status = "", 200
+    if request.method == "POST":
+        chosen = request.POST.getlist("double")
+        try:
+            items = [rules.item_to_json(rules.item_from_json(json.loads(raw))) for raw in chosen]
+        except (ValueError, TypeError):
+            error, status = "A choice in the form could not be read. Nothing was recorded.", 400
+        else:
+            try:
+                services.double_record(
+                    actor=request.user,  # type: ignore[arg-type]
+                    access=access,
+                    scene=scene,
+                    member=member,
+                    items=items,
+                )
+            except ServiceError as exc:
+                error, status = exc.message, exc.status
+            else:
+                messages.success(request, "The double is recorded.")
+                return redirect("consent:double-list", scene.pk, member.pk)
+    context = {
+        **_whose(access, member),
+        "scene": scene,
+        "doubles": selectors.doubles_get(access=access, scene=scene, member=member),
+        "can_record": access.has(Perm.CONSENT_COORDINATE),
+        "error": error,
+    }
+    return render(request, "consent/double_list.html", context, status=status)

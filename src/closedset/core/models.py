@@ -71,6 +71,7 @@ class AuditAction(models.TextChoices):
     RIDER_ISSUED = "rider.issued"
     RIDER_SUPERSEDED = "rider.superseded"
     RIDER_READ = "rider.read"
+    DOUBLE_RECORDED = "consent.double_recorded"
 
 
 class AuditEvent(models.Model):
