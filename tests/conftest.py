@@ -17,6 +17,8 @@ from closedset.productions import services as production_services
 from closedset.productions.models import Membership, Production
 from closedset.productions.policies import Access, access_for
 
+pytest_plugins = ["tests.url_coverage"]
+
 PASSWORD = "correct horse battery staple"
 
 
