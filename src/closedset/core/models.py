@@ -72,6 +72,14 @@ class AuditAction(models.TextChoices):
     RIDER_SUPERSEDED = "rider.superseded"
     RIDER_READ = "rider.read"
     DOUBLE_RECORDED = "consent.double_recorded"
+    # Choreography, approval and the director's brief
+    CHOREOGRAPHY_CHANGED = "choreography.changed"
+    CHOREOGRAPHY_READ = "choreography.read"
+    CHOREOGRAPHY_APPROVED = "choreography.approved"
+    CHOREOGRAPHY_APPROVAL_VOIDED = "choreography.approval_voided"
+    CHOREOGRAPHY_RECONFIRM_REQUESTED = "choreography.reconfirm_requested"
+    CHOREOGRAPHY_RECONFIRMED = "choreography.reconfirmed"
+    BRIEF_VIEWED = "brief.viewed"
 
 
 class AuditEvent(models.Model):
