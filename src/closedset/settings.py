@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "closedset.productions",
     "closedset.scripts",
     "closedset.consent",
+    "closedset.shoot",
     "closedset.web",
 ]
 
