@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "closedset.productions",
     "closedset.scripts",
     "closedset.consent",
+    "closedset.choreography",
     "closedset.shoot",
     "closedset.web",
 ]

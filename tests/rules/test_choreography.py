@@ -15,7 +15,10 @@ from closedset.rules.choreography import (
     DirectorStatus,
     ReasonCode,
     Status,
+    beat_from_json,
     beat_problems,
+    beat_to_json,
+    describe_beat,
     for_director,
     reason_text,
     requirements,
@@ -564,3 +567,54 @@ def test_no_sequence_of_edits_lets_a_no_appear_as_agreed(
         if any(everyone[p].answers.get(item) is Answer.NO for p, item in expected_needs(beat)):
             assert result.status in (Status.OUTSIDE, Status.PROHIBITED)
             assert any(r.code is ReasonCode.NO for r in result.reasons)
+
+
+# --- JSON -----------------------------------------------------------------------------------
+
+
+@given(beats())
+def test_a_beat_reads_back_equal_from_its_json(beat: Beat) -> None:
+    data = beat_to_json(beat)
+    assert beat_from_json(copy.deepcopy(data)) == beat
+    assert beat_to_json(beat_from_json(data)) == data
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ([], "a beat is an object"),
+        ({"doers": "ana"}, "'doers' must be a list"),
+        ({"doers": ["ana"], "order": "1"}, "'order' must be a whole number"),
+        ({"doers": ["ana"], "act": "kiss"}, "an act is an object"),
+        ({"doers": ["ana"], "receiver": 3}, "'receiver'"),
+        ({"doers": ["ana"], "barriers": "robe"}, "'barriers'"),
+        ({"doers": ["ana"], "dress": {"ana": [{"kind": "garment", "garment": "robe"}]}}, "'dress'"),
+        ({"doers": ["ana"], "camera_note": "x" * 501}, "'camera_note'"),
+        ({"doers": ["ana"], "placeholder": "yes"}, "'placeholder'"),
+    ],
+)
+def test_a_malformed_beat_is_refused_with_the_rule(data: object, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        beat_from_json(data)
+
+
+def test_a_beat_reads_as_one_plain_sentence() -> None:
+    beat = Beat(
+        1,
+        ("ana",),
+        KISS,
+        "luis",
+        frozenset({"barrier_pad"}),
+        {"ana": frozenset({BACK})},
+        camera_note="two-shot",
+        placeholder=True,
+    )
+    assert describe_beat(beat, NAMES) == (
+        "(Placeholder) Ana to Luis: kiss on the lips (closed mouth). "
+        "Ana: nudity: back, fully visible. barriers and garments: barrier pad / cushion. "
+        "camera: two-shot."
+    )
+    assert describe_beat(Beat(2, ("maya",), act("caress", "face")), NAMES) == (
+        "Maya, alone: caress of the face."
+    )
+    assert describe_beat(Beat(3, ("ana",)), NAMES) == "Ana: without contact."

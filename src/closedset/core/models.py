@@ -71,6 +71,14 @@ class AuditAction(models.TextChoices):
     RIDER_ISSUED = "rider.issued"
     RIDER_SUPERSEDED = "rider.superseded"
     RIDER_READ = "rider.read"
+    # Choreography, approval and the director's brief
+    CHOREOGRAPHY_CHANGED = "choreography.changed"
+    CHOREOGRAPHY_READ = "choreography.read"
+    CHOREOGRAPHY_APPROVED = "choreography.approved"
+    CHOREOGRAPHY_APPROVAL_VOIDED = "choreography.approval_voided"
+    CHOREOGRAPHY_RECONFIRM_REQUESTED = "choreography.reconfirm_requested"
+    CHOREOGRAPHY_RECONFIRMED = "choreography.reconfirmed"
+    BRIEF_VIEWED = "brief.viewed"
     # Shoot days: schedule, closed set, check-ins, pause, filming, closure
     SHOOT_DAY_CREATED = "shoot.day_created"
     SHOOT_DAY_REMOVED = "shoot.day_removed"

@@ -7,6 +7,8 @@
     beat_problems(beat, cast) -> list[Problem]       malformed beats (the app answers 400)
     requirements(beat) -> tuple[(performer, Item), ...]
     reason_text(reason, names=None) -> str
+    describe_beat(beat, names) -> str               the beat in one plain sentence
+    beat_to_json(beat) -> dict; beat_from_json(data) -> Beat   (ValueError naming the rule)
 
 A beat is one moment: its doers perform `act` on `receiver` (or alone, when there is no
 receiver; or nothing, when `act` is None and the beat is only a state of dress). `dress` gives
@@ -39,6 +41,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
+from typing import Any
 
 from closedset.rules.consent import (
     Act,
@@ -51,8 +54,13 @@ from closedset.rules.consent import (
     SceneConsent,
     SoloItem,
     Standing,
+    act_from_json,
+    act_noun,
     act_problems,
+    act_to_json,
     describe_item,
+    item_from_json,
+    item_to_json,
     needed_for_contact,
     standing,
     well_formed,
@@ -338,3 +346,111 @@ def reason_text(reason: Reason, names: Mapping[str, str] | None = None) -> str:
             "that covers the genitals"
         )
     return reason.detail
+
+
+# --- JSON ---------------------------------------------------------------------------------
+
+MAX_CAMERA_NOTE = 500
+
+
+def beat_to_json(beat: Beat) -> dict[str, Any]:
+    """A JSON-able dict; `beat_from_json` reads it back to an equal beat."""
+    return {
+        "order": beat.order,
+        "doers": list(beat.doers),
+        "act": None if beat.act is None else act_to_json(beat.act),
+        "receiver": beat.receiver,
+        "barriers": sorted(beat.barriers),
+        "dress": {
+            performer: sorted(
+                (item_to_json(item) for item in shown), key=lambda d: sorted(d.items())
+            )
+            for performer, shown in sorted(beat.dress.items())
+        },
+        "camera_note": beat.camera_note,
+        "placeholder": beat.placeholder,
+    }
+
+
+def _ids(value: Any, what: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise ValueError(f"R3: {what!r} must be a list of performer ids")
+    return tuple(value)
+
+
+def beat_from_json(data: Any) -> Beat:
+    """Read a beat. Shape errors raise ValueError; codes are checked by `beat_problems`."""
+    if not isinstance(data, Mapping):
+        raise ValueError("R3: a beat is an object")
+    order = data.get("order", 0)
+    if not isinstance(order, int) or isinstance(order, bool):
+        raise ValueError("R3: 'order' must be a whole number")
+    raw_act = data.get("act")
+    receiver = data.get("receiver")
+    if receiver is not None and (not isinstance(receiver, str) or not receiver):
+        raise ValueError("R3: 'receiver' must be a performer id or null")
+    barriers = data.get("barriers") or []
+    if not isinstance(barriers, list) or not all(isinstance(b, str) for b in barriers):
+        raise ValueError("R3: 'barriers' must be a list of garment codes")
+    raw_dress = data.get("dress") or {}
+    if not isinstance(raw_dress, Mapping):
+        raise ValueError("R3: 'dress' must map performer ids to nudity and modesty items")
+    dress: dict[str, frozenset[Exposure]] = {}
+    for performer, shown in raw_dress.items():
+        if not isinstance(performer, str) or not isinstance(shown, list):
+            raise ValueError("R3: 'dress' must map performer ids to lists of items")
+        items = [item_from_json(entry) for entry in shown]
+        exposure = [i for i in items if isinstance(i, NudityItem | ModestyItem)]
+        if len(exposure) != len(items):
+            raise ValueError("R3: 'dress' holds nudity and modesty-garment items only")
+        dress[performer] = frozenset(exposure)
+    note = data.get("camera_note") or ""
+    if not isinstance(note, str) or len(note) > MAX_CAMERA_NOTE:
+        raise ValueError(f"R3: 'camera_note' is text of at most {MAX_CAMERA_NOTE} characters")
+    placeholder = data.get("placeholder", False)
+    if not isinstance(placeholder, bool):
+        raise ValueError("R3: 'placeholder' is true or false")
+    return Beat(
+        order=order,
+        doers=_ids(data.get("doers"), "doers"),
+        act=None if raw_act is None else act_from_json(raw_act),
+        receiver=receiver,
+        barriers=frozenset(barriers),
+        dress=dress,
+        camera_note=note,
+        placeholder=placeholder,
+    )
+
+
+# --- sentences ----------------------------------------------------------------------------
+
+
+def describe_beat(beat: Beat, names: Mapping[str, str] | None = None) -> str:
+    """The beat in one clinical sentence: who does what to whom, dress, barriers, camera.
+
+    It states the beat only; it says nothing about anyone's answers.
+    """
+    names = names or {}
+
+    def name(performer: str) -> str:
+        return names.get(performer, performer)
+
+    doers = " and ".join(name(d) for d in beat.doers) or "No one"
+    if beat.act is None:
+        text = f"{doers}: without contact"
+    elif beat.receiver is None:
+        text = f"{doers}, alone: {act_noun(beat.act)}"
+    else:
+        text = f"{doers} to {name(beat.receiver)}: {act_noun(beat.act)}"
+    parts = [text]
+    for performer, shown in sorted(beat.dress.items(), key=lambda kv: name(kv[0])):
+        listed = sorted(in_sentence(describe_item(item)) for item in shown)
+        if listed:
+            parts.append(f"{name(performer)}: {'; '.join(listed)}")
+    if beat.barriers:
+        labels = [in_sentence(g.label) for code, g in GARMENTS.items() if code in beat.barriers]
+        parts.append(f"barriers and garments: {', '.join(labels)}")
+    if beat.camera_note:
+        parts.append(f"camera: {beat.camera_note}")
+    sentence = ". ".join(parts) + "."
+    return f"(Placeholder) {sentence}" if beat.placeholder else sentence

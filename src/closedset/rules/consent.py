@@ -822,6 +822,18 @@ def _item_from(data: Any) -> Item:
     raise ValueError(f"R3: unknown kind of item {kind!r}")
 
 
+def act_to_json(what: Act) -> dict[str, Any]:
+    """An act as JSON (action, area, parameters); `act_from_json` reads it back."""
+    return _act_json(what)
+
+
+def act_from_json(data: Any) -> Act:
+    """Read an act's shape; ValueError naming the rule. Codes are checked by `act_problems`."""
+    if not isinstance(data, Mapping):
+        raise ValueError("R3: an act is an object with an 'action'")
+    return _act_from(data)
+
+
 def item_from_json(data: Any) -> Item:
     """Read an item; ValueError (naming the rule) for bad shape or an unknown code."""
     item = _item_from(data)
