@@ -83,6 +83,7 @@ def test_a_scene_without_intimate_content_has_no_conditions() -> None:
         ({"choreography_approved": False}, [("R5", "choreography_not_approved", None)]),
         ({"choreography_voided": True, "choreography_approved": False},
          [("R8", "choreography_voided", None)]),
+        ({"reconfirm_pending": True}, [("R8", "reconfirm_pending", None)]),
         ({"coordinator_assigned": False}, [("R7", "ic_missing", None)]),
         ({"coordinator_assigned": False, "best_efforts_recorded": True}, []),
         ({"roster_set": False}, [("R6", "roster_missing", None)]),
@@ -252,6 +253,7 @@ facts_st = st.builds(
     has_choreography=st.booleans(),
     choreography_approved=st.booleans(),
     choreography_voided=st.booleans(),
+    reconfirm_pending=st.booleans(),
     coordinator_assigned=st.booleans(),
     best_efforts_recorded=st.booleans(),
     roster_set=st.booleans(),
@@ -285,6 +287,7 @@ def expected(f: SceneFacts) -> set[Unmet]:
         "choreography_not_approved": f.has_choreography
         and not f.choreography_voided
         and not f.choreography_approved,
+        "reconfirm_pending": f.has_choreography and f.reconfirm_pending,
         "ic_missing": adult_content and not f.coordinator_assigned and not f.best_efforts_recorded,
         "roster_missing": nude_or_sex and not f.roster_set,
         "stills_not_allowed": f.stills_on_roster and any(not p.allows_stills for p in f.performers),

@@ -15,6 +15,7 @@ The conditions (an intimate scene is one with at least one category; a scene wit
 | choreography_missing | R5 | the scene has no choreography |
 | choreography_voided | R8 | its approval was voided (consent, cast or beats changed) |
 | choreography_not_approved | R5 | it is not approved by coordinator and director |
+| reconfirm_pending | R8 | changed on the day: a performer has yet to re-confirm it |
 | ic_missing | R7 | nudity / sex acts: no IC engaged and no best-efforts record |
 | roster_missing | R6 | nudity / simulated sex: no closed-set roster for the day |
 | stills_not_allowed | R6 | a stills photographer is rostered but a performer's rider refuses |
@@ -70,6 +71,7 @@ class SceneFacts:
     has_choreography: bool = False
     choreography_approved: bool = False
     choreography_voided: bool = False
+    reconfirm_pending: bool = False  # R8: changed on the day, not yet re-confirmed by everyone
     coordinator_assigned: bool = False
     best_efforts_recorded: bool = False
     roster_set: bool = False
@@ -96,6 +98,7 @@ MESSAGES: dict[str, str] = {
     "choreography_missing": "no choreography yet",
     "choreography_voided": "choreography approval voided by a change; the IC re-plans",
     "choreography_not_approved": "choreography not approved by the IC and the director",
+    "reconfirm_pending": "choreography changed today; waiting for the performers to re-confirm",
     "ic_missing": "no intimacy coordinator engaged and no best-efforts attempt recorded",
     "roster_missing": "closed-set roster not set",
     "stills_not_allowed": "stills photographer rostered, but not every rider allows stills",
@@ -111,6 +114,7 @@ RULES: dict[str, str] = {
     "choreography_missing": "R5",
     "choreography_voided": "R8",
     "choreography_not_approved": "R5",
+    "reconfirm_pending": "R8",
     "ic_missing": "R7",
     "roster_missing": "R6",
     "stills_not_allowed": "R6",
@@ -170,6 +174,8 @@ def readiness(facts: SceneFacts) -> list[Unmet]:
         found.append(_unmet("choreography_voided"))
     elif not facts.choreography_approved:
         found.append(_unmet("choreography_not_approved"))
+    if facts.has_choreography and facts.reconfirm_pending:
+        found.append(_unmet("reconfirm_pending"))
     if facts.categories & NEEDS_IC and not (
         facts.coordinator_assigned or facts.best_efforts_recorded
     ):

@@ -6,7 +6,6 @@ none of them: the board says "rider for one performer not issued in time", never
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -14,6 +13,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from closedset.choreography.selectors import approval_state
 from closedset.consent.models import ConsentRecord, Rider
 from closedset.consent.services import performer_age
 from closedset.core import audit, crypto
@@ -51,19 +51,17 @@ class Approval:
     has_choreography: bool
     approved: bool
     voided: bool
+    reconfirm_pending: bool
 
 
 def approval(scene: Scene) -> Approval:
     """Where the scene's choreography approval stands (R5, R8)."""
-    try:
-        choreography = importlib.import_module("closedset.choreography.selectors")
-    except ModuleNotFoundError:  # no choreography app: nothing is approved
-        return Approval(has_choreography=False, approved=False, voided=False)
-    state = choreography.approval_state(scene=scene)
+    state = approval_state(scene=scene)
     return Approval(
-        has_choreography=bool(state.has_choreography),
-        approved=bool(state.approved),
-        voided=bool(state.voided),
+        has_choreography=state.has_choreography,
+        approved=state.approved,
+        voided=state.voided,
+        reconfirm_pending=state.reconfirm_pending,
     )
 
 
@@ -197,6 +195,7 @@ def entry_readiness(
         has_choreography=state.has_choreography,
         choreography_approved=state.approved,
         choreography_voided=state.voided,
+        reconfirm_pending=state.reconfirm_pending,
         coordinator_assigned=coordinator,
         best_efforts_recorded=effort is not None,
         roster_set=bool(roster),
