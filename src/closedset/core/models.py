@@ -81,7 +81,6 @@ class AuditAction(models.TextChoices):
     BRIEF_VIEWED = "brief.viewed"
     # Shoot days: schedule, closed set, check-ins, pause, filming, closure
     SHOOT_DAY_CREATED = "shoot.day_created"
-    SHOOT_DAY_REMOVED = "shoot.day_removed"
     SHOOT_SCENE_SCHEDULED = "shoot.scene_scheduled"
     SHOOT_SCENE_UNSCHEDULED = "shoot.scene_unscheduled"
     SHOOT_ROSTER_SET = "shoot.roster_set"
@@ -95,9 +94,6 @@ class AuditAction(models.TextChoices):
     SHOOT_DEBRIEF_CHECKED = "shoot.debrief_checked"
     SHOOT_DEBRIEF_READ = "shoot.debrief_read"
     SHOOT_BEST_EFFORT_RECORDED = "shoot.best_effort_recorded"
-    SHOOT_REMINDER_SENT = "shoot.reminder_sent"
-    SHOOT_CALENDAR_LINK_CREATED = "shoot.calendar_link_created"
-    SHOOT_CALENDAR_LINK_REVOKED = "shoot.calendar_link_revoked"
 
 
 class AuditEvent(models.Model):

@@ -234,34 +234,3 @@ class BestEffort(models.Model):
 
     def __str__(self) -> str:
         return f"best-efforts attempt {self.pk}"
-
-
-class Reminder(models.Model):
-    """A rider reminder sent for one scene, day and performer: never two for the same thing."""
-
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="+")
-    member = models.ForeignKey("productions.Membership", on_delete=models.CASCADE, related_name="+")
-    sent_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["entry", "member"], name="one_reminder_per_rider")
-        ]
-
-    def __str__(self) -> str:
-        return f"reminder {self.pk}"
-
-
-class CalendarToken(models.Model):
-    """A member's private, revocable calendar link; only the SHA-256 of its secret is stored."""
-
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    member = models.OneToOneField(
-        "productions.Membership", on_delete=models.CASCADE, related_name="+"
-    )
-    digest = models.CharField(max_length=64, unique=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    def __str__(self) -> str:
-        return f"calendar link {self.pk}"
