@@ -1,7 +1,5 @@
 """A rider as a PDF: a pure function of its content snapshot and the names around it.
-
-DejaVu Sans is the main font; Droid Sans Fallback covers the scripts DejaVu lacks (CJK), so
-every name a performer may have renders.
+The page set-up and fonts are shared with every document (``closedset.core.pdf``).
 """
 
 from __future__ import annotations
@@ -9,15 +7,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 from fpdf import FPDF
-from fpdf.enums import XPos, YPos
 
-FONTS = Path(__file__).resolve().parent.parent / "fonts"
-MAIN = "DejaVu"
-FALLBACK = "DroidSansFallback"
+from closedset.core import pdf as pdf_setup
 
 
 @dataclass(frozen=True)
@@ -39,46 +33,9 @@ class RiderDocument:
     issued_at: datetime | None = None
 
 
-def _when(moment: datetime | None) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M %Z").strip() if moment else ""
-
-
-class _Pdf(FPDF):
-    def footer(self) -> None:
-        self.set_y(-12)
-        self.set_font(MAIN, size=8)
-        self.cell(0, 8, f"Page {self.page_no()}/{{nb}}", align="C")
-
-
-def _new_pdf() -> _Pdf:
-    pdf = _Pdf(format="A4")
-    pdf.set_margins(18, 18, 18)
-    pdf.set_auto_page_break(auto=True, margin=18)
-    pdf.add_font(MAIN, "", str(FONTS / "DejaVuSans.ttf"))
-    pdf.add_font(MAIN, "B", str(FONTS / "DejaVuSans-Bold.ttf"))
-    pdf.add_font(FALLBACK, "", str(FONTS / "DroidSansFallback.ttf"))
-    pdf.set_fallback_fonts([FALLBACK], exact_match=False)
-    pdf.set_title("Rider")
-    pdf.set_creator("Closed Set")
-    pdf.alias_nb_pages()
-    pdf.add_page()
-    return pdf
-
-
-def _line(
-    pdf: FPDF, text: str, *, size: float = 10, bold: bool = False, height: float = 5.5
-) -> None:
-    pdf.set_font(MAIN, "B" if bold else "", size)
-    pdf.multi_cell(0, height, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-
-
-def _list(pdf: FPDF, title: str, entries: Sequence[str], empty: str) -> None:
-    _line(pdf, title, size=10, bold=True)
-    for entry in entries or [empty]:
-        pdf.set_x(pdf.l_margin + 4)
-        pdf.set_font(MAIN, "", 10)
-        pdf.multi_cell(0, 5.5, f"• {entry}", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.ln(1.5)
+_when = pdf_setup.when
+_line = pdf_setup.line
+_list = pdf_setup.bullets
 
 
 def _scene(pdf: FPDF, scene: Mapping[str, Any]) -> None:
@@ -99,7 +56,7 @@ def _scene(pdf: FPDF, scene: Mapping[str, Any]) -> None:
 
 def render(document: RiderDocument) -> bytes:
     """The rider as PDF bytes."""
-    pdf = _new_pdf()
+    pdf = pdf_setup.new_pdf("Rider")
     _line(pdf, document.production_title, size=16, bold=True, height=8)
     _line(pdf, f"Rider for {document.performer_name}", size=13, bold=True, height=7)
     _line(pdf, f"Rider number {document.number} · {document.state}", size=10)

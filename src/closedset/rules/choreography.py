@@ -451,6 +451,6 @@ def describe_beat(beat: Beat, names: Mapping[str, str] | None = None) -> str:
         labels = [in_sentence(g.label) for code, g in GARMENTS.items() if code in beat.barriers]
         parts.append(f"barriers and garments: {', '.join(labels)}")
     if beat.camera_note:
-        parts.append(f"camera: {beat.camera_note}")
+        parts.append(f"camera: {beat.camera_note.strip().rstrip('.')}")
     sentence = ". ".join(parts) + "."
     return f"(Placeholder) {sentence}" if beat.placeholder else sentence
