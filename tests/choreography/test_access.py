@@ -10,11 +10,11 @@ from typing import Any
 
 import pytest
 from django.test import Client
-from tests.conftest import Cast
 
 from closedset.choreography import services
 from closedset.core.models import AuditAction, AuditEvent
 from closedset.scripts.models import Scene
+from tests.conftest import Cast
 
 from .conftest import kiss_beat, thrust_beat
 

@@ -104,9 +104,22 @@ def _rider_facts(rider: Rider | None, lineage: str) -> RiderFacts:
     )
 
 
-def performer_riders(entry: Entry) -> dict[str, RiderFacts]:
-    """Each performer cast in the entry's scene → what their live rider says about it."""
+def scene_performers(entry: Entry) -> dict[str, Membership]:
+    """The performers readiness is about: those cast in the scene who have given consent for it
+    (a part with only an off-screen line has none); everyone cast when nobody has yet."""
     cast = scene_cast(scene=entry_scene(entry))
+    answered = {
+        str(m)
+        for m in ConsentRecord.objects.filter(
+            lineage=entry.lineage, member_id__in=list(cast), current__isnull=False
+        ).values_list("member_id", flat=True)
+    }
+    return {mid: m for mid, m in cast.items() if mid in answered} if answered else cast
+
+
+def performer_riders(entry: Entry) -> dict[str, RiderFacts]:
+    """Each performer of the entry's scene → what their live rider says about it."""
+    cast = scene_performers(entry)
     live = {
         str(r.member_id): r
         for r in Rider.objects.filter(member_id__in=list(cast)).exclude(
@@ -162,7 +175,7 @@ def entry_readiness(
     scene = entry_scene(entry)
     call = call_instant(entry.day, production.time_zone)
     categories = _categories(scene)
-    cast = scene_cast(scene=scene)
+    cast = scene_performers(entry)
     riders = performer_riders(entry)
     performers = []
     for mid, member in sorted(cast.items()):
@@ -294,7 +307,7 @@ def entry_state(*, access: Access, entry: Entry) -> EntryState:
     fresh = Entry.objects.filter(pk=entry.pk).values("paused_at", "filmed_at").first()
     if fresh is None:
         raise NotFound()
-    cast = scene_cast(scene=entry_scene(entry))
+    cast = scene_performers(entry)
     rows = {
         str(c["member_id"]): c["outcome"]
         for c in PerformerCheckIn.objects.filter(entry=entry).values("member_id", "outcome")
