@@ -65,6 +65,7 @@ bench: dev
 	$(BIN)/python bench/audit_verify.py
 	$(BIN)/python bench/choreography.py
 	$(BIN)/python bench/web_load.py
+	$(BIN)/python bench/shoot_state.py
 
 cov: dev
 	$(BIN)/coverage run -m pytest $(PYTEST_ARGS)

@@ -20,6 +20,7 @@ from closedset.consent.api import router as consent_router
 from closedset.core.errors import ServiceError
 from closedset.productions.api import router as productions_router
 from closedset.scripts.api import router as scripts_router
+from closedset.shoot.api import router as shoot_router
 from closedset.web.api import router as web_router
 
 logger = logging.getLogger(__name__)
@@ -106,3 +107,4 @@ api.add_router("", productions_router)
 api.add_router("", scripts_router)
 api.add_router("", consent_router)
 api.add_router("", choreography_router)
+api.add_router("", shoot_router)

@@ -26,6 +26,7 @@ from closedset.productions.models import Membership, Production
 from closedset.productions.policies import access_for
 from closedset.scripts import selectors as script_selectors
 from closedset.scripts import services as script_services
+from closedset.shoot import demo as shoot_demo
 
 DEMO_TITLE = "The Salt House"
 DEMO_COMPANY = "Northlight Pictures (demo)"
@@ -138,6 +139,7 @@ def load_demo(*, password: str | None = None) -> tuple[Production, list[Login]]:
         _load_script(production, users)
         consent_demo.load_demo(production, users)
         choreography_demo.load_demo(production, users)
+    shoot_demo.load_demo(production, users)
     return production, logins
 
 

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "closedset.scripts",
     "closedset.consent",
     "closedset.choreography",
+    "closedset.shoot",
     "closedset.web",
 ]
 

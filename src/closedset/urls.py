@@ -31,6 +31,7 @@ urlpatterns = [
     path("", include("closedset.scripts.urls")),
     path("", include("closedset.consent.urls")),
     path("", include("closedset.choreography.urls")),
+    path("", include("closedset.shoot.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -80,6 +80,21 @@ class AuditAction(models.TextChoices):
     CHOREOGRAPHY_RECONFIRM_REQUESTED = "choreography.reconfirm_requested"
     CHOREOGRAPHY_RECONFIRMED = "choreography.reconfirmed"
     BRIEF_VIEWED = "brief.viewed"
+    # Shoot days: schedule, closed set, check-ins, pause, filming, closure
+    SHOOT_DAY_CREATED = "shoot.day_created"
+    SHOOT_SCENE_SCHEDULED = "shoot.scene_scheduled"
+    SHOOT_SCENE_UNSCHEDULED = "shoot.scene_unscheduled"
+    SHOOT_ROSTER_SET = "shoot.roster_set"
+    SHOOT_SET_CHECKED_IN = "shoot.set_checked_in"
+    SHOOT_SET_REFUSED = "shoot.set_refused"
+    SHOOT_PERFORMER_CHECKED_IN = "shoot.performer_checked_in"
+    SHOOT_PAUSED = "shoot.paused"
+    SHOOT_RESUMED = "shoot.resumed"
+    SHOOT_FILMED = "shoot.filmed"
+    SHOOT_DEBRIEF_ANSWERED = "shoot.debrief_answered"
+    SHOOT_DEBRIEF_CHECKED = "shoot.debrief_checked"
+    SHOOT_DEBRIEF_READ = "shoot.debrief_read"
+    SHOOT_BEST_EFFORT_RECORDED = "shoot.best_effort_recorded"
 
 
 class AuditEvent(models.Model):

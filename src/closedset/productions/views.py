@@ -51,6 +51,7 @@ def production_detail(request: HttpRequest, production_id: uuid.UUID) -> HttpRes
         "can_view_scripts": access.has(Perm.SCRIPT_VIEW),
         "can_answer_consent": access.has(Perm.CONSENT_EDIT_OWN),
         "can_view_riders": access.has(Perm.RIDER_STATUS_VIEW),
+        "can_view_readiness": access.has(Perm.READINESS_VIEW),
         "invitations": selectors.invitation_list(access=access)
         if access.has(Perm.MEMBERS_INVITE)
         else [],
