@@ -8,15 +8,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from closedset.productions.selectors import production_list
+from closedset.web.selectors import dashboard_cards
 
 
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
-    """Your productions, with your roles in each."""
-    return render(
-        request, "web/dashboard.html", {"productions": production_list(actor=request.user)}
-    )
+    """Your productions, your roles in each and what is waiting for you there."""
+    return render(request, "web/dashboard.html", {"cards": dashboard_cards(actor=request.user)})
 
 
 def _error(request: HttpRequest, status: int, message: str) -> HttpResponse:
