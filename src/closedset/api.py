@@ -15,6 +15,7 @@ from ninja.security import HttpBearer, SessionAuth
 from closedset.accounts.api import router as accounts_router
 from closedset.accounts.middleware import needs_second_factor
 from closedset.accounts.services import token_authenticate
+from closedset.concerns.api import router as concerns_router
 from closedset.consent.api import router as consent_router
 from closedset.core.errors import ServiceError
 from closedset.productions.api import router as productions_router
@@ -104,3 +105,4 @@ api.add_router("", accounts_router)
 api.add_router("", productions_router)
 api.add_router("", scripts_router)
 api.add_router("", consent_router)
+api.add_router("", concerns_router)

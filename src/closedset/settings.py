@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "closedset.productions",
     "closedset.scripts",
     "closedset.consent",
+    "closedset.concerns",
     "closedset.web",
 ]
 
@@ -221,6 +222,10 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("CLOSEDSET_EMAIL_FROM", "Closed Set <noreply@localhost>")
 CLOSEDSET_BASE_URL = os.environ.get("CLOSEDSET_BASE_URL", "http://127.0.0.1:8000")
+# Concerns: where a report goes when it names everyone who would otherwise receive it, and the
+# installation's key for matching the people reports name (beside the master key).
+CLOSEDSET_EXTERNAL_CONTACT_EMAIL = os.environ.get("CLOSEDSET_EXTERNAL_CONTACT_EMAIL", "")
+MATCH_KEY_FILE = MASTER_KEY_FILE.parent / "match.key"
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 

@@ -15,10 +15,12 @@ PUBLIC_URL_NAMES = frozenset(
         "accounts:password-reset-confirm",
         "productions:invitation-accept",
         "admin:login",
+        "concerns:report-create",
+        "concerns:receipt",
     }
 )
 # API operations that need no authentication (operation ids).
-PUBLIC_API_OPERATIONS = frozenset({"health_get"})
+PUBLIC_API_OPERATIONS = frozenset({"health_get", "report_create"})
 # The OpenAPI schema is public: the project is open source and the schema holds no data.
 PUBLIC_API_PATHS = frozenset({"/api/v1/openapi.json"})
 
@@ -30,6 +32,7 @@ urlpatterns = [
     path("", include("closedset.productions.urls")),
     path("", include("closedset.scripts.urls")),
     path("", include("closedset.consent.urls")),
+    path("", include("closedset.concerns.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -8,15 +8,18 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from closedset.concerns.selectors import dashboard_items as concern_dashboard_items
 from closedset.productions.selectors import production_list
 
 
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
     """Your productions, with your roles in each."""
-    return render(
-        request, "web/dashboard.html", {"productions": production_list(actor=request.user)}
-    )
+    context = {
+        "productions": production_list(actor=request.user),
+        "concern_items": concern_dashboard_items(actor=request.user),
+    }
+    return render(request, "web/dashboard.html", context)
 
 
 def _error(request: HttpRequest, status: int, message: str) -> HttpResponse:
