@@ -1,7 +1,5 @@
 """Concerns API: reporting (public), the receipt thread (receipt bearer), triage, IC requests."""
 
-from __future__ import annotations
-
 import uuid
 from datetime import date, datetime
 from typing import Any, Literal

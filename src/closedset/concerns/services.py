@@ -160,7 +160,7 @@ def _resolve_subjects(
             member = by_id.get(str(subject.member_id))
             if member is None:
                 raise ServiceError(
-                    "One of the people picked is not a member of this production.", "subjects"
+                    "One of the people picked is not a member of this production.", field="subjects"
                 )
             identifiers += person_identifiers(member.user)
             shown.append({"name": member.user.name, "member_id": str(member.pk)})
