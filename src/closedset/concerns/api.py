@@ -172,7 +172,7 @@ def report_thread_get(request: HttpRequest) -> ThreadOut:
 def report_thread_post(request: HttpRequest, payload: ThreadIn) -> ThreadOut:
     """Answer in the thread, or say go to a stand-down report."""
     report: Report = request.auth  # type: ignore[attr-defined]
-    services.reporter_answer(report=report, text=payload.text, go=payload.go)
+    report = services.reporter_answer(report=report, text=payload.text, go=payload.go)
     return _thread_out(selectors.reporter_thread(report=report))
 
 

@@ -112,7 +112,7 @@ def receipt(request: HttpRequest) -> HttpResponse:
     action = request.POST.get("action", "open")
     if action in {"answer", "go"}:
         try:
-            services.reporter_answer(report=report, text=text, go=action == "go")
+            report = services.reporter_answer(report=report, text=text, go=action == "go")
         except ServiceError as exc:
             error = exc.message
         else:
