@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from django.core.cache import cache
+from tests.consent.conftest import casting  # noqa: F401 - the cast script, for IC requests
 from tests.conftest import Cast
 
 from closedset.concerns import services
