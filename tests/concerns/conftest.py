@@ -6,11 +6,11 @@ from typing import Any
 
 import pytest
 from django.core.cache import cache
-from tests.consent.conftest import casting  # noqa: F401 - the cast script, for IC requests
-from tests.conftest import Cast
 
 from closedset.concerns import services
 from closedset.concerns.services import Filed, SubjectIn
+from tests.conftest import Cast
+from tests.consent.conftest import casting  # noqa: F401 - the cast script, for IC requests
 
 
 @pytest.fixture(autouse=True)

@@ -7,11 +7,11 @@ from typing import Any
 
 import pytest
 from django.test import Client
-from tests.concerns.conftest import file_report, token_of
-from tests.conftest import Cast
 
 from closedset.accounts.services import token_create
 from closedset.concerns.models import Report
+from tests.concerns.conftest import file_report, token_of
+from tests.conftest import Cast
 
 pytestmark = pytest.mark.django_db
 
@@ -149,14 +149,19 @@ def test_triage_by_api_changes_state_and_refuses_bad_values(cast: Cast) -> None:
     filed = file_report(cast, about=["director"])
     client = _as(cast, "coordinator")
     path = f"/api/v1/concerns/{filed.report.pk}"
-    ok = client.patch(path, data=json.dumps({"state": "acknowledged"}), content_type="application/json")
+    ok = client.patch(
+        path, data=json.dumps({"state": "acknowledged"}), content_type="application/json"
+    )
     assert ok.status_code == 200 and ok.json()["state"] == "acknowledged"
     bad = client.patch(path, data=json.dumps({"state": "lost"}), content_type="application/json")
     assert bad.status_code == 422
     nothing = client.patch(path, data=json.dumps({}), content_type="application/json")
     assert nothing.status_code == 400
     for key in ("producer", "director", "crew", "outsider", "other_producer"):
-        assert _as(cast, key).patch(
-            path, data=json.dumps({"state": "resolved"}), content_type="application/json"
-        ).status_code == 404
+        assert (
+            _as(cast, key)
+            .patch(path, data=json.dumps({"state": "resolved"}), content_type="application/json")
+            .status_code
+            == 404
+        )
     assert Report.objects.get(pk=filed.report.pk).state == "acknowledged"

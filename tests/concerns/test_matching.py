@@ -10,8 +10,6 @@ from typing import Any
 import pytest
 from django.conf import settings
 from django.core import mail
-from tests.concerns.conftest import file_report
-from tests.conftest import Cast, make_user
 
 from closedset.concerns import services
 from closedset.concerns.matching import fold_name
@@ -20,6 +18,8 @@ from closedset.concerns.policies import get_report_for_actor
 from closedset.core import crypto
 from closedset.core.errors import NotFound
 from closedset.productions import services as production_services
+from tests.concerns.conftest import file_report
+from tests.conftest import Cast, make_user
 
 
 @pytest.fixture

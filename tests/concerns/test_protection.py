@@ -10,9 +10,6 @@ from typing import Any
 import pytest
 from django.core import mail
 from django.test import Client
-from tests.concerns.conftest import file_report
-from tests.consent.conftest import Casting
-from tests.conftest import Cast
 
 from closedset.concerns import selectors, services
 from closedset.concerns.models import AdverseAction, ICRequest, Protection
@@ -21,6 +18,9 @@ from closedset.core.errors import Conflict, Forbidden, NotFound, ServiceError
 from closedset.core.models import AuditAction, AuditEvent
 from closedset.productions import services as production_services
 from closedset.productions.models import Membership
+from tests.concerns.conftest import file_report
+from tests.conftest import Cast
+from tests.consent.conftest import Casting
 
 
 def _as(cast: Cast, key: str) -> Client:
@@ -84,7 +84,9 @@ def test_outstanding_requests_show_on_the_producers_dashboard_only(
     services.ic_request_create(
         actor=cast.performer, access=cast.access("performer"), scene=casting.kitchen
     )
-    assert "1 request for an intimacy coordinator" in _as(cast, "producer").get("/").content.decode()
+    assert (
+        "1 request for an intimacy coordinator" in _as(cast, "producer").get("/").content.decode()
+    )
     for key in ("performer", "director", "crew"):
         assert "request for an intimacy coordinator" not in _as(cast, key).get("/").content.decode()
 
@@ -110,12 +112,16 @@ def test_the_ic_request_pages_list_the_performers_scenes_and_take_answers(
         {"answer": "engaged", "response": "Our IC is booked."},
     )
     assert answered.status_code == 302
-    assert "Our IC is booked." in producer.get(
-        f"/productions/{cast.production.pk}/ic-requests/"
-    ).content.decode()
-    assert _as(cast, "director").post(
-        f"/ic-requests/{request.pk}/answer/", {"answer": "engaged", "response": "x"}
-    ).status_code == 404
+    assert (
+        "Our IC is booked."
+        in producer.get(f"/productions/{cast.production.pk}/ic-requests/").content.decode()
+    )
+    assert (
+        _as(cast, "director")
+        .post(f"/ic-requests/{request.pk}/answer/", {"answer": "engaged", "response": "x"})
+        .status_code
+        == 404
+    )
 
 
 def test_removing_a_protected_member_needs_a_justification_that_the_safety_officer_sees(
@@ -220,10 +226,15 @@ def test_the_member_api_needs_re_authentication_and_asks_for_a_justification(cas
         roles_path, data=json.dumps({"roles": ["crew"]}), content_type="application/json"
     )
     assert changed.status_code == 200 and changed.json()["roles"] == ["crew"]
-    director = f"/api/v1/productions/{cast.production.pk}/members/{cast.members['director'].pk}/remove"
-    assert _as(cast, "coordinator").post(
-        director, data="{}", content_type="application/json"
-    ).status_code == 403
+    director = (
+        f"/api/v1/productions/{cast.production.pk}/members/{cast.members['director'].pk}/remove"
+    )
+    assert (
+        _as(cast, "coordinator")
+        .post(director, data="{}", content_type="application/json")
+        .status_code
+        == 403
+    )
 
 
 def test_the_member_page_asks_for_the_password_then_for_a_justification(cast: Cast) -> None:
@@ -242,9 +253,11 @@ def test_the_member_page_asks_for_the_password_then_for_a_justification(cast: Ca
     assert "anti-retaliation policy" in refused.content.decode()
     done = client.post(path, {"action": "remove", "remove-justification": "Wrapped."})
     assert done.status_code == 302
-    assert _as(cast, "safety").get(
-        f"/productions/{cast.production.pk}/adverse-actions/"
-    ).status_code == 200
-    assert _as(cast, "producer").get(
-        f"/productions/{cast.production.pk}/adverse-actions/"
-    ).status_code == 404
+    assert (
+        _as(cast, "safety").get(f"/productions/{cast.production.pk}/adverse-actions/").status_code
+        == 200
+    )
+    assert (
+        _as(cast, "producer").get(f"/productions/{cast.production.pk}/adverse-actions/").status_code
+        == 404
+    )

@@ -8,8 +8,6 @@ from typing import Any
 
 import pytest
 from django.test import Client
-from tests.concerns.conftest import file_report
-from tests.conftest import Cast
 
 from closedset.concerns import receipts, services
 from closedset.concerns.receipts import (
@@ -20,6 +18,8 @@ from closedset.concerns.receipts import (
     ReceiptRefused,
     TooManyAttempts,
 )
+from tests.concerns.conftest import file_report
+from tests.conftest import Cast
 
 
 def _wrong_secret(receipt: str) -> str:
@@ -72,7 +72,9 @@ def test_wrong_and_unknown_receipts_give_the_same_error_after_the_same_work(
     assert calls[0].split("$")[:4] == calls[1].split("$")[:4]  # same algorithm and cost
 
 
-@pytest.mark.parametrize("text", ["", "ABCD", "0000-1111-IIII-OOOO-LLLL-AAAA-BBBB-CCCC-DDDD", "x" * 500])
+@pytest.mark.parametrize(
+    "text", ["", "ABCD", "0000-1111-IIII-OOOO-LLLL-AAAA-BBBB-CCCC-DDDD", "x" * 500]
+)
 def test_a_malformed_receipt_says_what_a_receipt_looks_like(text: str) -> None:
     with pytest.raises(MalformedReceipt, match="36 letters and digits"):
         services.receipt_open(receipt=text, address="a")

@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 from django.core import mail
 from django.test import Client, override_settings
-from tests.concerns.conftest import file_report
-from tests.conftest import ROLES, Cast
 
 from closedset.concerns.models import Report
+from tests.concerns.conftest import file_report
+from tests.conftest import ROLES, Cast
 
 HANDLERS = {"coordinator", "safety"}
 EVERYONE = [*ROLES, "outsider", "other_producer"]
@@ -64,9 +64,7 @@ def test_a_report_naming_anyone_in_any_role_reaches_the_handlers_except_them(
 
 
 @pytest.mark.parametrize("typed", ["Coordinator", "  COORDINATOR ", "coördinator"])
-def test_a_typed_name_that_is_a_members_name_routes_around_them_too(
-    cast: Cast, typed: str
-) -> None:
+def test_a_typed_name_that_is_a_members_name_routes_around_them_too(cast: Cast, typed: str) -> None:
     filed = file_report(cast, names=[typed])
     assert _sees(cast, "coordinator", filed.report)["api_get"] is False
     assert _sees(cast, "safety", filed.report)["api_get"] is True

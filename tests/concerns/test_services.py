@@ -7,8 +7,6 @@ from typing import Any
 
 import pytest
 from django.core import mail
-from tests.concerns.conftest import file_report, token_of
-from tests.conftest import Cast
 
 from closedset.concerns import services
 from closedset.concerns.models import Entry, Protection, Report, SubjectKey
@@ -17,6 +15,8 @@ from closedset.concerns.services import SubjectIn
 from closedset.core import audit
 from closedset.core.errors import Conflict, Forbidden, NotFound, ServiceError
 from closedset.core.models import AuditAction, AuditEvent
+from tests.concerns.conftest import file_report, token_of
+from tests.conftest import Cast
 
 
 def test_an_anonymous_report_stores_no_reporter_and_only_the_date(cast: Cast) -> None:
@@ -173,7 +173,9 @@ def test_triage_states_notes_and_replies_are_recorded(cast: Cast) -> None:
 def test_a_stand_down_report_waits_for_the_reporters_go(cast: Cast) -> None:
     filed = file_report(cast, kind="stand_down", about=["director"])
     access, report = get_report_for_actor(cast.coordinator, filed.report.pk)
-    services.concern_update(actor=cast.coordinator, access=access, report=report, state="acknowledged")
+    services.concern_update(
+        actor=cast.coordinator, access=access, report=report, state="acknowledged"
+    )
     with pytest.raises(Conflict, match="stand down"):
         services.concern_update(
             actor=cast.coordinator, access=access, report=report, state="in_progress"
@@ -182,7 +184,9 @@ def test_a_stand_down_report_waits_for_the_reporters_go(cast: Cast) -> None:
     services.reporter_answer(report=opened, go=True)
     with pytest.raises(Conflict, match="not waiting"):
         services.reporter_answer(report=opened, go=True)
-    services.concern_update(actor=cast.coordinator, access=access, report=report, state="in_progress")
+    services.concern_update(
+        actor=cast.coordinator, access=access, report=report, state="in_progress"
+    )
     assert Report.objects.get(pk=report.pk).state == "in_progress"
 
 
