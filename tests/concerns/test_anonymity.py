@@ -11,8 +11,10 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from django.core.management import call_command
 from django.db import connection, transaction
 from django.test import Client
+from gunicorn.app import base
 from gunicorn.config import Config
 
 from closedset.core import audit
@@ -112,7 +114,6 @@ def test_requests_to_the_reporting_pages_are_not_logged_at_all(path: str) -> Non
 
 def test_the_server_is_configured_with_that_logger(monkeypatch: pytest.MonkeyPatch) -> None:
     captured: dict[str, Any] = {}
-    from gunicorn.app import base
 
     def fake_run(self: Any) -> None:
         self.load_config()
@@ -120,8 +121,6 @@ def test_the_server_is_configured_with_that_logger(monkeypatch: pytest.MonkeyPat
         captured["logger"] = self.cfg.logger_class
 
     monkeypatch.setattr(base.BaseApplication, "run", fake_run)
-    from django.core.management import call_command
-
     call_command("serve", "--no-worker", "--port", "8107", stdout=io.StringIO())
     assert captured["format"] == ACCESS_LOG_FORMAT
     assert captured["logger"] is AccessLogger

@@ -7,6 +7,7 @@ import math
 from typing import Any
 
 import pytest
+from django.db import connection
 from django.test import Client
 
 from closedset.concerns import receipts, services
@@ -113,8 +114,6 @@ def test_the_api_answers_429_with_a_clear_message_when_rate_limited(cast: Cast) 
 
 
 def test_rate_limit_counters_live_in_the_cache_not_the_database(cast: Cast) -> None:
-    from django.db import connection
-
     filed = file_report(cast, about=["director"])
     with pytest.raises(ReceiptRefused):
         services.receipt_open(receipt=_wrong_secret(filed.receipt), address="192.0.2.55")

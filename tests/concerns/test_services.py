@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from django.core import mail
+from django.db import connection
 
 from closedset.concerns import services
 from closedset.concerns.models import Entry, Protection, Report, SubjectKey
@@ -84,8 +85,6 @@ def test_witness_stand_down_and_hold_for_match_may_carry_the_reporters_name(
 
 def test_the_body_and_subjects_are_sealed(cast: Cast) -> None:
     filed = file_report(cast, about=["director"], what="A very particular sentence.")
-    from django.db import connection
-
     with connection.cursor() as cursor:
         cursor.execute("SELECT body, subjects FROM concerns_report")
         body, subjects = cursor.fetchone()
