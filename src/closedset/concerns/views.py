@@ -69,7 +69,7 @@ def report_create(request: HttpRequest, token: str) -> HttpResponse:
                     may_refer=data["may_refer"],
                 )
             except ServiceError as exc:
-                add_service_error(form, exc)
+                add_service_error(form, exc, aliases={"subjects": "subject_names"})
             else:
                 return render(
                     request,
