@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from closedset.accounts.models import User
 from closedset.accounts.services import user_create
+from closedset.concerns import demo as concerns_demo
 from closedset.core.permissions import Role
 from closedset.productions import services as production_services
 from closedset.productions.models import Membership, Production
@@ -127,6 +128,7 @@ def load_demo(*, password: str | None = None) -> tuple[Production, list[Login]]:
                 date_of_birth=_birth_date(person.age, today),
             )
     _load_script(production, users)
+    concerns_demo.load_demo(production, users)
     return production, logins
 
 

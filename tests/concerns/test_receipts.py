@@ -124,3 +124,15 @@ def test_rate_limit_counters_live_in_the_cache_not_the_database(cast: Cast) -> N
                 continue
             cursor.execute(f'SELECT * FROM "{table}"')  # noqa: S608 - our own table names
             assert "192.0.2.55" not in repr(cursor.fetchall())
+
+
+def test_a_flood_of_reports_from_one_address_is_slowed_down(
+    cast: Cast, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(receipts, "REPORTS_PER_ADDRESS", 3)
+    for _ in range(3):
+        file_report(cast, about=["director"], address="10.1.1.1")
+    with pytest.raises(receipts.TooManyReports) as refused:
+        file_report(cast, about=["director"], address="10.1.1.1")
+    assert refused.value.status == 429
+    file_report(cast, about=["director"], address="10.1.1.2")

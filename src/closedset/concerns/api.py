@@ -199,6 +199,7 @@ def report_create(request: HttpRequest, token: str, payload: ReportIn) -> Status
         contact_name=payload.contact_name,
         contact_email=payload.contact_email,
         may_refer=payload.may_refer,
+        address=str(request.META.get("REMOTE_ADDR", "")),
     )
     return Status(
         201,

@@ -30,6 +30,7 @@ TOTAL_LENGTH = LOOKUP_LENGTH + SECRET_LENGTH
 WINDOW_SECONDS = 15 * 60
 FAILURES_PER_RECEIPT = 5
 FAILURES_PER_ADDRESS = 20
+REPORTS_PER_ADDRESS = 30  # per window; generous, since a whole set may share one address
 
 _hasher = PasswordHasher()
 
@@ -121,6 +122,28 @@ def check_rate(lookup: str, address: str) -> None:
         django_cache.get(_address_key(address), 0) >= FAILURES_PER_ADDRESS
     ):
         raise TooManyAttempts()
+
+
+class TooManyReports(ServiceError):
+    status = 429
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Many reports came from this network in a short time. Wait 15 minutes and send "
+            "yours again; what you wrote is still here."
+        )
+
+
+def count_report(address: str) -> None:
+    """Count a report sent from ``address`` (in memory); refuse past the limit."""
+    key = _address_key(address).replace(":addr:", ":reports:")
+    if django_cache.get(key, 0) >= REPORTS_PER_ADDRESS:
+        raise TooManyReports()
+    if not django_cache.add(key, 1, WINDOW_SECONDS):
+        try:
+            django_cache.incr(key)
+        except ValueError:  # expired between add and incr
+            django_cache.add(key, 1, WINDOW_SECONDS)
 
 
 def count_failure(lookup: str, address: str) -> None:

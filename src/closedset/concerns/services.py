@@ -238,8 +238,12 @@ def report_create(
     contact_name: str = "",
     contact_email: str = "",
     may_refer: bool = False,
+    address: str = "",
 ) -> Filed:
-    """File a report through a production's reporting link; the receipt is shown once."""
+    """File a report through a production's reporting link; the receipt is shown once.
+
+    ``address`` (the client's) only counts reports in memory against flooding; never stored.
+    """
     link = report_link_lookup(token)
     production = link.production
     try:
@@ -284,6 +288,7 @@ def report_create(
             "This report names only you. Name the person (or people) the concern is about.",
             field="subjects",
         )
+    receipts.count_report(address)
     receipt = receipts.new_receipt()
     report = Report(
         production=production,

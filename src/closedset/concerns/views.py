@@ -67,6 +67,7 @@ def report_create(request: HttpRequest, token: str) -> HttpResponse:
                     contact_name=data.get("contact_name", ""),
                     contact_email=data.get("contact_email", ""),
                     may_refer=data["may_refer"],
+                    address=_client_address(request),
                 )
             except ServiceError as exc:
                 add_service_error(form, exc, aliases={"subjects": "subject_names"})
