@@ -10,6 +10,7 @@ import pytest
 from django.core import mail
 from django.test import Client, override_settings
 
+from closedset.concerns import services
 from closedset.concerns.models import Report
 from tests.concerns.conftest import file_report
 from tests.conftest import ROLES, Cast
@@ -116,3 +117,24 @@ def test_without_an_external_contact_the_reporter_is_told_in_their_thread(cast: 
     response = client.get("/api/v1/report/receipt", HTTP_AUTHORIZATION=f"Bearer {filed.receipt}")
     (entry,) = response.json()["entries"]
     assert "No external contact is configured" in entry["text"]
+
+
+def test_follow_up_e_mails_never_reach_a_named_handler(
+    cast: Cast, django_capture_on_commit_callbacks: Any
+) -> None:
+    filed = file_report(cast, kind="stand_down", about=["safety", "producer"])
+    opened = services.receipt_open(receipt=filed.receipt, address="10.0.0.1")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.reporter_answer(report=opened, text="More detail.", go=True)
+    assert [m.to for m in mail.outbox] == [["coordinator@example.test"]]
+    assert "More detail" not in mail.outbox[0].body
+
+
+def test_a_match_tells_only_the_handlers_not_named(
+    cast: Cast, django_capture_on_commit_callbacks: Any
+) -> None:
+    file_report(cast, kind="hold_for_match", about=["coordinator"])
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        file_report(cast, kind="hold_for_match", names=["Coordinator"])
+    assert {m.to[0] for m in mail.outbox} == {"safety@example.test"}
