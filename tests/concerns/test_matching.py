@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,6 +23,7 @@ from closedset.core.errors import NotFound
 from closedset.productions import services as production_services
 from tests.concerns.conftest import file_report
 from tests.conftest import Cast, make_user
+from tests.test_cli import run
 
 
 @pytest.fixture
@@ -149,3 +151,14 @@ def test_subject_hashes_are_keyed_and_the_match_key_file_is_private(cast: Cast) 
 )
 def test_names_fold_case_accents_spacing_and_width(a: str, b: str) -> None:
     assert fold_name(a) == fold_name(b)
+
+
+def test_init_creates_the_match_key_beside_the_master_key_once(tmp_path: Path) -> None:
+    first = run(tmp_path, "init")
+    assert first.returncode == 0, first.stderr
+    assert "match key:" in first.stdout
+    key = tmp_path / "match.key"
+    assert stat.S_IMODE(key.stat().st_mode) == 0o600
+    content = key.read_text()
+    assert run(tmp_path, "init").returncode == 0
+    assert key.read_text() == content
