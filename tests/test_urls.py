@@ -108,7 +108,8 @@ def test_an_anonymous_api_request_gets_401_json(method: str, route: str, operati
     path = re.sub(r"\{(\w+)\}", str(uuid.uuid4()), path)
     response = Client().generic(method, path, data=b"{}", content_type="application/json")
     if operation.operation_id in PUBLIC_API_OPERATIONS:
-        assert response.status_code == 200
+        # Answered without a log-in: a result or a validation error, never 401 or a crash.
+        assert response.status_code in {200, 400, 404, 422}, response.content
         return
     assert response.status_code == 401, (method, path, response.content)
     assert "detail" in response.json()

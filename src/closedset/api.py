@@ -16,6 +16,7 @@ from closedset.accounts.api import router as accounts_router
 from closedset.accounts.middleware import needs_second_factor
 from closedset.accounts.services import token_authenticate
 from closedset.choreography.api import router as choreography_router
+from closedset.concerns.api import router as concerns_router
 from closedset.consent.api import router as consent_router
 from closedset.core.errors import ServiceError
 from closedset.productions.api import router as productions_router
@@ -108,3 +109,4 @@ api.add_router("", scripts_router)
 api.add_router("", consent_router)
 api.add_router("", choreography_router)
 api.add_router("", shoot_router)
+api.add_router("", concerns_router)

@@ -19,6 +19,7 @@ from django.utils import timezone
 from closedset.accounts.models import User
 from closedset.accounts.services import user_create
 from closedset.choreography import demo as choreography_demo
+from closedset.concerns import demo as concerns_demo
 from closedset.consent import demo as consent_demo
 from closedset.core.permissions import Role
 from closedset.productions import services as production_services
@@ -140,6 +141,7 @@ def load_demo(*, password: str | None = None) -> tuple[Production, list[Login]]:
         consent_demo.load_demo(production, users)
         choreography_demo.load_demo(production, users)
     shoot_demo.load_demo(production, users)
+    concerns_demo.load_demo(production, users)
     return production, logins
 
 

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "closedset.consent",
     "closedset.choreography",
     "closedset.shoot",
+    "closedset.concerns",
     "closedset.web",
 ]
 
@@ -225,6 +226,10 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("CLOSEDSET_EMAIL_FROM", "Closed Set <noreply@localhost>")
 CLOSEDSET_BASE_URL = os.environ.get("CLOSEDSET_BASE_URL", "http://127.0.0.1:8000")
+# Concerns: where a report goes when it names everyone who would otherwise receive it, and the
+# installation's key for matching the people reports name (beside the master key).
+CLOSEDSET_EXTERNAL_CONTACT_EMAIL = os.environ.get("CLOSEDSET_EXTERNAL_CONTACT_EMAIL", "")
+MATCH_KEY_FILE = MASTER_KEY_FILE.parent / "match.key"
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 

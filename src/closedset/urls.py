@@ -15,10 +15,12 @@ PUBLIC_URL_NAMES = frozenset(
         "accounts:password-reset-confirm",
         "productions:invitation-accept",
         "admin:login",
+        "concerns:report-create",
+        "concerns:receipt",
     }
 )
 # API operations that need no authentication (operation ids).
-PUBLIC_API_OPERATIONS = frozenset({"health_get"})
+PUBLIC_API_OPERATIONS = frozenset({"health_get", "report_create"})
 # The OpenAPI schema is public: the project is open source and the schema holds no data.
 PUBLIC_API_PATHS = frozenset({"/api/v1/openapi.json"})
 
@@ -32,6 +34,7 @@ urlpatterns = [
     path("", include("closedset.consent.urls")),
     path("", include("closedset.choreography.urls")),
     path("", include("closedset.shoot.urls")),
+    path("", include("closedset.concerns.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -90,10 +90,14 @@ def record(
     object_type: str = "",
     object_id: str = "",
     summary: str = "",
+    day_only: bool = False,
 ) -> AuditEvent:
     """Append one event. Must run inside the transaction of the change it records.
 
     ``summary`` must never hold sensitive content: it is stored and shown in plain text.
+    ``day_only`` records the start of the day (UTC) instead of the exact time, for events
+    whose exact time could identify an anonymous person; the chain does not depend on
+    times being in order.
     """
     if not connection.in_atomic_block:
         raise AuditOutsideTransaction(f"audit event {action} recorded outside a transaction")
@@ -113,6 +117,8 @@ def record(
     )
     head = AuditHead.objects.select_for_update().get(pk=1)
     occurred_at = timezone.now()
+    if day_only:
+        occurred_at = occurred_at.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
     seq = head.seq + 1
     digest = chain_hash(
         head.hash,

@@ -12,6 +12,8 @@ another row or column fails to decrypt. See docs/adr/0002-key-management.md.
 from __future__ import annotations
 
 import base64
+import hashlib
+import hmac
 import json
 import os
 import secrets
@@ -368,3 +370,50 @@ def rotate_master_key(path: Path | None = None) -> RotationResult:
     _write_private(path, _dump_ring(KeyRing(new_id, {new_id: both.keys[new_id]})))
     forget_cached_keys()
     return RotationResult(new_id, tuple(old.keys), count, retired_file)
+
+
+# --- the installation's match key (keyed hashes of the people concerns name) ---------------
+
+
+def match_key_path() -> Path:
+    return Path(settings.MATCH_KEY_FILE)
+
+
+def ensure_match_key(path: Path | None = None) -> bool:
+    """Create the match key file (0600, beside the master key) if missing. True if created."""
+    path = path or match_key_path()
+    if path.exists():
+        return False
+    _write_private(
+        path,
+        json.dumps(
+            {"format": "closedset-match-key-1", "key": base64.b64encode(os.urandom(32)).decode()}
+        ),
+    )
+    return True
+
+
+_match_lock = threading.Lock()
+_match_cache: dict[Path, bytes] = {}
+
+
+def _match_key() -> bytes:
+    path = match_key_path()
+    with _match_lock:
+        cached = _match_cache.get(path)
+        if cached is not None:
+            return cached
+        ensure_match_key(path)
+        try:
+            key = base64.b64decode(json.loads(path.read_text())["key"])
+        except (ValueError, KeyError, TypeError) as exc:
+            raise CryptoError(f"match key file {path} is unreadable: {exc}") from None
+        if len(key) != 32:
+            raise CryptoError("the match key is not 256 bits")
+        _match_cache[path] = key
+        return key
+
+
+def keyed_hash(identifier: str) -> str:
+    """HMAC-SHA256 of a normalised identifier under the installation's match key (hex)."""
+    return hmac.new(_match_key(), identifier.encode(), hashlib.sha256).hexdigest()

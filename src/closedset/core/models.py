@@ -95,6 +95,25 @@ class AuditAction(models.TextChoices):
     SHOOT_DEBRIEF_CHECKED = "shoot.debrief_checked"
     SHOOT_DEBRIEF_READ = "shoot.debrief_read"
     SHOOT_BEST_EFFORT_RECORDED = "shoot.best_effort_recorded"
+    # Concerns, requests for an intimacy coordinator, retaliation protection
+    CONCERN_REPORTED = "concern.reported"
+    CONCERN_READ = "concern.read"
+    CONCERN_TRIAGED = "concern.triaged"
+    CONCERN_NOTE_ADDED = "concern.note_added"
+    CONCERN_REPLIED = "concern.replied"
+    CONCERN_REPORTER_ANSWERED = "concern.reporter_answered"
+    CONCERN_GO_AHEAD = "concern.go_ahead"
+    CONCERN_REFERRED = "concern.referred"
+    CONCERN_MATCHED = "concern.matched"
+    CONCERN_ROUTED_EXTERNALLY = "concern.routed_externally"
+    CONCERN_RECEIPT_OPENED = "concern.receipt_opened"
+    REPORT_LINK_CREATED = "concern.report_link_created"
+    IC_REQUEST_MADE = "ic_request.made"
+    IC_REQUEST_ANSWERED = "ic_request.answered"
+    IC_REQUEST_READ = "ic_request.read"
+    MEMBER_PROTECTED = "member.protected"
+    ADVERSE_ACTION_JUSTIFIED = "member.adverse_action_justified"
+    ADVERSE_ACTION_READ = "member.adverse_action_read"
 
 
 class AuditEvent(models.Model):

@@ -1,13 +1,21 @@
 import uuid
 from datetime import datetime
+from typing import Any
 
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from closedset.accounts.reauth import ensure_recent_auth
+from closedset.concerns import selectors as concern_selectors
+from closedset.core.errors import Forbidden, NotFound, ReauthenticationRequired
 from closedset.core.permissions import Perm, Role
 from closedset.productions import selectors, services
-from closedset.productions.policies import get_invitation_for_actor, get_production_for_actor
+from closedset.productions.policies import (
+    get_invitation_for_actor,
+    get_member_for_actor,
+    get_production_for_actor,
+)
 
 router = Router(tags=["productions"])
 
@@ -24,6 +32,9 @@ class ProductionOut(Schema):
 
 class ProductionDetailOut(ProductionOut):
     permissions: list[str]
+    report_token: str | None = Field(
+        None, description="The reporting link's token; only for those who hand out the link."
+    )
 
 
 class MemberOut(Schema):
@@ -89,6 +100,7 @@ def production_get(request: HttpRequest, production_id: uuid.UUID) -> Production
         time_zone=p.time_zone,
         roles=sorted(access.roles),
         permissions=selectors.permissions_of(access),
+        report_token=concern_selectors.report_token(access=access),
     )
 
 
@@ -166,3 +178,79 @@ def invitation_revoke(request: HttpRequest, invitation_id: uuid.UUID) -> Status[
     access, invitation = get_invitation_for_actor(request.user, invitation_id)
     services.invitation_revoke(actor=request.user, access=access, invitation=invitation)  # type: ignore[arg-type]
     return Status(204, None)
+
+
+class MemberRemoveIn(Schema):
+    justification: str = Field("", max_length=10_000)
+    password: str = Field("", max_length=1000, description="API token clients confirm with it.")
+
+
+class MemberRolesIn(MemberRemoveIn):
+    roles: list[Role] = Field(..., min_length=1)
+
+
+def _confirm_password(request: HttpRequest, password: str) -> None:
+    """Re-authentication: a recent confirmation in the browser, the password with a token."""
+    if request.headers.get("Authorization", "").lower().startswith("bearer "):
+        if not password or not request.user.check_password(password):
+            raise Forbidden("Send your current password to do this with an API token.")
+        return
+    try:
+        ensure_recent_auth(request)
+    except ReauthenticationRequired:
+        raise Forbidden(
+            "Confirm your password first (re-authentication), then try again."
+        ) from None
+
+
+def _member_in(production_id: uuid.UUID, request: HttpRequest, member_id: uuid.UUID) -> Any:
+    access, member = get_member_for_actor(request.user, member_id, need=Perm.MEMBERS_VIEW)
+    if access.production.pk != production_id:
+        raise NotFound()
+    access.require(Perm.MEMBERS_MANAGE)
+    return access, member
+
+
+@router.post(
+    "/productions/{production_id}/members/{member_id}/remove",
+    response={204: None},
+    operation_id="member_remove",
+)
+def member_remove(
+    request: HttpRequest, production_id: uuid.UUID, member_id: uuid.UUID, payload: MemberRemoveIn
+) -> Status[None]:
+    """Remove a member. A member protected under the anti-retaliation policy needs a
+    justification, which the safety officer sees."""
+    access, member = _member_in(production_id, request, member_id)
+    _confirm_password(request, payload.password)
+    services.member_remove(
+        actor=request.user,  # type: ignore[arg-type]
+        access=access,
+        member=member,
+        justification=payload.justification,
+    )
+    return Status(204, None)
+
+
+@router.put(
+    "/productions/{production_id}/members/{member_id}/roles",
+    response=MemberOut,
+    operation_id="member_set_roles",
+)
+def member_set_roles(
+    request: HttpRequest, production_id: uuid.UUID, member_id: uuid.UUID, payload: MemberRolesIn
+) -> MemberOut:
+    """Replace a member's roles (the same anti-retaliation check as removal)."""
+    access, member = _member_in(production_id, request, member_id)
+    _confirm_password(request, payload.password)
+    services.member_set_roles(
+        actor=request.user,  # type: ignore[arg-type]
+        access=access,
+        member=member,
+        roles=[r.value for r in payload.roles],
+        justification=payload.justification,
+    )
+    m = selectors.member_get(access=access, member_id=member.pk)
+    return MemberOut(
+        id=m.id, name=m.name, roles=list(m.roles), department=m.department, email=m.email
+    )

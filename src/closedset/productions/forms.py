@@ -53,3 +53,22 @@ class AcceptInvitationForm(forms.Form):
         if data.get("password1") and data.get("password1") != data.get("password2"):
             self.add_error("password2", "The two passwords differ.")
         return data
+
+
+class RemoveMemberForm(forms.Form):
+    justification = forms.CharField(
+        label="Justification",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Needed for a person protected under the anti-retaliation policy; the "
+        "safety officer sees it.",
+    )
+
+
+class MemberRolesForm(RemoveMemberForm):
+    roles = forms.MultipleChoiceField(
+        label="Roles",
+        choices=[(r.value, ROLE_LABELS[r]) for r in Role],
+        widget=forms.CheckboxSelectMultiple,
+    )
+    field_order = ["roles", "justification"]

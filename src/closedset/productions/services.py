@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -22,7 +22,7 @@ from closedset.accounts.models import User, normalize_email
 from closedset.core import audit, crypto
 from closedset.core.errors import Conflict, NotFound, ServiceError
 from closedset.core.models import AuditAction
-from closedset.core.permissions import Perm, Role
+from closedset.core.permissions import Perm, Role, permissions_for, roles_with
 from closedset.productions.models import Invitation, MemberRole, Membership, Production
 from closedset.productions.policies import Access
 from closedset.rules.policy import DEFAULT_PACK
@@ -350,3 +350,111 @@ def invitation_accept(
 
 def invited_account_exists(invitation: Invitation) -> bool:
     return User.objects.filter(email=invitation.email).exists()
+
+
+# --- removing members and changing roles ------------------------------------------------
+
+# Checks run before a member is removed or their roles change (the concerns app registers
+# its anti-retaliation check here). Each may raise a ServiceError to stop the change.
+AdverseActionCheck = Callable[..., None]
+adverse_action_checks: list[AdverseActionCheck] = []
+
+
+def _run_adverse_action_checks(
+    *, actor: User, access: Access, member: Membership, action: str, detail: str, justification: str
+) -> None:
+    for check in adverse_action_checks:
+        check(
+            actor=actor,
+            access=access,
+            member=member,
+            action=action,
+            detail=detail,
+            justification=justification,
+        )
+
+
+def _managers_left(production: Production, without: Membership) -> int:
+    return (
+        Membership.objects.filter(
+            production=production,
+            removed_at__isnull=True,
+            roles__role__in=roles_with(Perm.MEMBERS_MANAGE),
+        )
+        .exclude(pk=without.pk)
+        .distinct()
+        .count()
+    )
+
+
+@transaction.atomic
+def member_remove(
+    *, actor: User, access: Access, member: Membership, justification: str = ""
+) -> None:
+    """Remove a member from the production (callers confirm the password first)."""
+    access.require(Perm.MEMBERS_MANAGE)
+    member = Membership.objects.select_for_update().get(pk=member.pk)
+    if member.production_id != access.production.pk or member.removed_at is not None:
+        raise NotFound()
+    if (
+        not _managers_left(access.production, member)
+        and member.roles.filter(role__in=roles_with(Perm.MEMBERS_MANAGE)).exists()
+    ):
+        raise Conflict("This is the production's last member who can manage members.")
+    _run_adverse_action_checks(
+        actor=actor,
+        access=access,
+        member=member,
+        action="removed",
+        detail="",
+        justification=justification,
+    )
+    member.removed_at = timezone.now()
+    member.save(update_fields=["removed_at"])
+    audit.record(AuditAction.MEMBER_REMOVED, actor=actor, production=access.production, obj=member)
+
+
+@transaction.atomic
+def member_set_roles(
+    *,
+    actor: User,
+    access: Access,
+    member: Membership,
+    roles: Iterable[str],
+    justification: str = "",
+) -> Membership:
+    """Replace a member's roles (callers confirm the password first)."""
+    access.require(Perm.MEMBERS_MANAGE)
+    member = Membership.objects.select_for_update().get(pk=member.pk)
+    if member.production_id != access.production.pk or member.removed_at is not None:
+        raise NotFound()
+    wanted = _roles(roles)
+    existing = sorted(Role(r) for r in member.roles.values_list("role", flat=True))
+    if wanted == existing:
+        raise ServiceError("These are already the member's roles.", field="roles")
+    manages = any(Perm.MEMBERS_MANAGE in permissions_for([r]) for r in wanted)
+    if not manages and not _managers_left(access.production, member):
+        managed = any(Perm.MEMBERS_MANAGE in permissions_for([r]) for r in existing)
+        if managed:
+            raise Conflict("This is the production's last member who can manage members.")
+    detail = "roles: " + ", ".join(wanted)
+    _run_adverse_action_checks(
+        actor=actor,
+        access=access,
+        member=member,
+        action="roles_changed",
+        detail=detail,
+        justification=justification,
+    )
+    member.roles.exclude(role__in=wanted).delete()
+    MemberRole.objects.bulk_create(
+        [MemberRole(membership=member, role=r) for r in wanted if r not in existing]
+    )
+    audit.record(
+        AuditAction.MEMBER_ROLES_CHANGED,
+        actor=actor,
+        production=access.production,
+        obj=member,
+        summary=detail,
+    )
+    return member

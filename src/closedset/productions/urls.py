@@ -18,4 +18,5 @@ urlpatterns = [
         name="invitation-revoke",
     ),
     path("invite/<str:secret>/", views.invitation_accept, name="invitation-accept"),
+    path("members/<uuid:member_id>/manage/", views.member_manage, name="member-manage"),
 ]

@@ -11,11 +11,22 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from closedset.accounts.reauth import require_recent_auth
 from closedset.core.errors import ServiceError
 from closedset.core.permissions import Perm
 from closedset.productions import selectors, services
-from closedset.productions.forms import AcceptInvitationForm, InvitationForm, ProductionForm
-from closedset.productions.policies import get_invitation_for_actor, get_production_for_actor
+from closedset.productions.forms import (
+    AcceptInvitationForm,
+    InvitationForm,
+    MemberRolesForm,
+    ProductionForm,
+    RemoveMemberForm,
+)
+from closedset.productions.policies import (
+    get_invitation_for_actor,
+    get_member_for_actor,
+    get_production_for_actor,
+)
 from closedset.web.errors import add_service_error, pages
 
 
@@ -56,6 +67,7 @@ def production_detail(request: HttpRequest, production_id: uuid.UUID) -> HttpRes
         if access.has(Perm.MEMBERS_INVITE)
         else [],
         "form": InvitationForm() if access.has(Perm.MEMBERS_INVITE) else None,
+        "can_manage": access.has(Perm.MEMBERS_MANAGE),
     }
     return render(request, "productions/production_detail.html", context)
 
@@ -139,3 +151,58 @@ def invitation_accept(request: HttpRequest, secret: str) -> HttpResponse:
         "productions/invitation_accept.html",
         {"invitation": invitation, "form": form, "account_exists": account_exists},
     )
+
+
+@require_http_methods(["GET", "POST"])
+@pages
+@require_recent_auth
+def member_manage(request: HttpRequest, member_id: uuid.UUID) -> HttpResponse:
+    """Change a member's roles or remove them (with the adverse-action check)."""
+    access, member = get_member_for_actor(request.user, member_id, need=Perm.MEMBERS_MANAGE)
+    current = [r.role for r in member.roles.all()]
+    roles_form = MemberRolesForm(
+        request.POST if request.POST.get("action") == "roles" else None,
+        initial={"roles": current},
+        prefix="roles",
+    )
+    remove_form = RemoveMemberForm(
+        request.POST if request.POST.get("action") == "remove" else None, prefix="remove"
+    )
+    status = 200
+    if request.method == "POST":
+        form = roles_form if request.POST.get("action") == "roles" else remove_form
+        if form.is_valid():
+            try:
+                if form is roles_form:
+                    services.member_set_roles(
+                        actor=request.user,  # type: ignore[arg-type]
+                        access=access,
+                        member=member,
+                        roles=form.cleaned_data["roles"],
+                        justification=form.cleaned_data["justification"],
+                    )
+                    messages.success(request, f"{member.user.name}'s roles were changed.")
+                    return redirect("productions:member-manage", member.pk)
+                services.member_remove(
+                    actor=request.user,  # type: ignore[arg-type]
+                    access=access,
+                    member=member,
+                    justification=form.cleaned_data["justification"],
+                )
+            except ServiceError as exc:
+                if exc.status == 404:
+                    raise
+                add_service_error(form, exc)
+                status = exc.status
+            else:
+                messages.success(request, f"{member.user.name} was removed from the production.")
+                return redirect("productions:production-detail", access.production.pk)
+        else:
+            status = 400
+    context = {
+        "production": access.production,
+        "member": member,
+        "roles_form": roles_form,
+        "remove_form": remove_form,
+    }
+    return render(request, "productions/member_manage.html", context, status=status)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from closedset.concerns.selectors import dashboard_items as concern_items
 from closedset.consent.models import Rider
 from closedset.consent.selectors import my_scene_list, rider_status_list
 from closedset.core.permissions import Perm
@@ -85,9 +86,28 @@ def _riders(access: Any) -> Waiting | None:
     return None
 
 
+def _concerns(item: Any) -> list[Waiting]:
+    """Open concerns (never counting one that names the person) and IC requests to answer."""
+    if item is None:
+        return []
+    waiting = []
+    if item.open_concerns:
+        text = _plural(item.open_concerns, "open concern", "open concerns")
+        waiting.append(Waiting(text, "concerns:concern-list", urgent=True))
+    if item.outstanding_ic_requests:
+        text = _plural(
+            item.outstanding_ic_requests,
+            "request for an intimacy coordinator to answer",
+            "requests for an intimacy coordinator to answer",
+        )
+        waiting.append(Waiting(text, "concerns:ic-request-list", urgent=True))
+    return waiting
+
+
 def dashboard_cards(*, actor: Any) -> list[DashboardCard]:
     """The person's productions, each with what is waiting for them there."""
     cards = []
+    concerns = {item.production.pk: item for item in concern_items(actor=actor)}
     for summary in production_list(actor=actor):
         access = access_for(actor, summary.production)
         waiting: list[Waiting] = []
@@ -98,5 +118,6 @@ def dashboard_cards(*, actor: Any) -> list[DashboardCard]:
                 waiting.append(mine)
             if access.has(Perm.RIDER_STATUS_VIEW) and (riders := _riders(access)):
                 waiting.append(riders)
+            waiting.extend(_concerns(concerns.get(summary.production.pk)))
         cards.append(DashboardCard(summary, waiting))
     return cards

@@ -19,6 +19,11 @@ class Command(BaseCommand):
         self.stdout.write(
             f"master key: {key_path} ({'created, mode 0600' if created else 'present'})"
         )
+        match_created = crypto.ensure_match_key()
+        self.stdout.write(
+            f"match key: {crypto.match_key_path()} "
+            f"({'created, mode 0600' if match_created else 'present'})"
+        )
         call_command("migrate", interactive=False, verbosity=0)
         engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
         self.stdout.write(f"database: {engine} migrated")

@@ -6,6 +6,22 @@ import sys
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
+from gunicorn.glogging import Logger
+
+# The access log never holds a client's address, user agent or referrer (concerns may be
+# reported anonymously), and requests to the public reporting pages are not logged at all:
+# a line with the exact time of a report would undo what the report does not store.
+ACCESS_LOG_FORMAT = '%(t)s "%(r)s" %(s)s %(b)s %(M)sms'
+UNLOGGED_PATH_PREFIXES = ("/report/", "/api/v1/report/")
+
+
+class AccessLogger(Logger):  # type: ignore[misc]
+    """Gunicorn's logger, minus the lines for the reporting pages."""
+
+    def access(self, resp: Any, req: Any, environ: dict[str, Any], request_time: Any) -> None:
+        if str(environ.get("PATH_INFO", "")).startswith(UNLOGGED_PATH_PREFIXES):
+            return
+        super().access(resp, req, environ, request_time)
 
 
 class Command(BaseCommand):
@@ -38,6 +54,8 @@ class Command(BaseCommand):
             "threads": options["threads"],
             "worker_class": "gthread",
             "accesslog": "-",
+            "access_log_format": ACCESS_LOG_FORMAT,
+            "logger_class": AccessLogger,
             "errorlog": "-",
             "timeout": 60,
             "graceful_timeout": 10,
