@@ -155,6 +155,7 @@ def test_filmed_then_closure_for_each_performer(
     performer = login(cast.performer)
     page = performer.get(shoot.url()).content.decode()
     assert "How are you?" in page
+    assert f"/productions/{cast.production.pk}/report/" in page  # raise a concern from here
     performer.post(shoot.url("debrief/"), {"feeling": "talk", "note": "Tired."})
     coordinator = login(cast.coordinator)
     closure = coordinator.get(shoot.url()).content.decode()
