@@ -59,7 +59,13 @@ def require_recent_auth(view: Callable[..., HttpResponse]) -> Callable[..., Http
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if is_recently_authenticated(request):
             return view(request, *args, **kwargs)
-        target = reverse("accounts:reauth") + "?" + urlencode({"next": _return_to(request)})
-        return HttpResponseRedirect(target)
+        return reauth_redirect(request)
 
     return wrapper
+
+
+def reauth_redirect(request: HttpRequest) -> HttpResponse:
+    """Send the person to confirm their password, then back here. For views that first check
+    access themselves, so that what is not theirs answers 404 before any password is asked."""
+    target = reverse("accounts:reauth") + "?" + urlencode({"next": _return_to(request)})
+    return HttpResponseRedirect(target)

@@ -13,7 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from closedset.accounts.reauth import require_recent_auth
+from closedset.accounts.reauth import is_recently_authenticated, reauth_redirect
 from closedset.consent import forms, rider_pdf, selectors, services
 from closedset.consent.models import Rider
 from closedset.consent.policies import (
@@ -302,11 +302,12 @@ def rider_confirm(request: HttpRequest, rider_id: uuid.UUID) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @pages
-@require_recent_auth
 def rider_sign(request: HttpRequest, rider_id: uuid.UUID) -> HttpResponse:
     access, rider = get_rider_for_actor(request.user, rider_id)
     if rider.member_id != access.membership.pk:
         raise NotFound()
+    if not is_recently_authenticated(request):
+        return reauth_redirect(request)
     error = ""
     status = 200
     typed_name = ""

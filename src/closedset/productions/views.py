@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from closedset.accounts.reauth import require_recent_auth
+from closedset.accounts.reauth import is_recently_authenticated, reauth_redirect
 from closedset.core.errors import ServiceError
 from closedset.core.permissions import Perm
 from closedset.productions import selectors, services
@@ -155,10 +155,11 @@ def invitation_accept(request: HttpRequest, secret: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @pages
-@require_recent_auth
 def member_manage(request: HttpRequest, member_id: uuid.UUID) -> HttpResponse:
     """Change a member's roles or remove them (with the adverse-action check)."""
     access, member = get_member_for_actor(request.user, member_id, need=Perm.MEMBERS_MANAGE)
+    if not is_recently_authenticated(request):
+        return reauth_redirect(request)
     current = [r.role for r in member.roles.all()]
     roles_form = MemberRolesForm(
         request.POST if request.POST.get("action") == "roles" else None,
