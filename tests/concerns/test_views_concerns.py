@@ -8,9 +8,12 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from closedset.concerns import selectors as concern_selectors
 from closedset.concerns.models import Report
 from tests.concerns.conftest import file_report, token_of
 from tests.conftest import Cast
+from tests.consent.conftest import Casting, casting  # noqa: F401 - a fixture
+from tests.shoot.conftest import add_day, rostered, schedule
 
 pytestmark = pytest.mark.django_db
 
@@ -156,3 +159,18 @@ def test_the_triage_page_records_a_reply_and_keeps_text_on_error(cast: Cast) -> 
     assert "We want to help." in page and "Acknowledged" in page
     assert _as(cast, "director").get(path).status_code == 404
     assert _as(cast, "producer").post(path, {"state": "resolved"}).status_code == 404
+
+
+def test_a_small_closed_set_is_warned_of_even_in_a_large_production(
+    cast: Cast,
+    casting: Casting,  # noqa: F811 - the fixture imported above
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(concern_selectors, "SMALL_GROUP", 3)  # 9 people: a large production
+    url = f"/report/{token_of(cast.production)}/"
+    page = Client().get(url).content.decode()
+    assert "Few people work" not in page and "Closed sets on this production" not in page
+    entry = schedule(cast, add_day(cast, 3), casting.kitchen)
+    rostered(cast, entry, "crew", "ad")
+    page = Client().get(url).content.decode()
+    assert "Closed sets on this production have only a few people" in page

@@ -23,6 +23,7 @@ from closedset.core.permissions import Perm
 from closedset.productions.models import Membership, Production
 from closedset.productions.policies import Access, access_for, productions_for
 from closedset.scripts.models import Character, Revision, Scene
+from closedset.shoot.selectors import smallest_closed_set
 
 
 @dataclass(frozen=True)
@@ -166,6 +167,7 @@ class ReportPage:
     members: list[tuple[str, str]]  # (member id, name), for members of the production only
     small_group: bool
     is_member: bool
+    small_closed_set: bool = False  # a closed set with few people on it: anonymity is limited
 
 
 def report_page(*, link_production: Production, token: str, actor: Any) -> ReportPage:
@@ -181,7 +183,15 @@ def report_page(*, link_production: Production, token: str, actor: Any) -> Repor
             .select_related("user")
             .order_by("user__name")
         ]
-    return ReportPage(link_production, token, members, count < SMALL_GROUP, is_member)
+    smallest = smallest_closed_set(production=link_production)
+    return ReportPage(
+        link_production,
+        token,
+        members,
+        count < SMALL_GROUP,
+        is_member,
+        small_closed_set=smallest is not None and smallest < SMALL_GROUP,
+    )
 
 
 def report_token(*, access: Access) -> str | None:

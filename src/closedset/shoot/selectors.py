@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone
 
 from closedset.choreography.selectors import approval_state
@@ -550,3 +551,15 @@ def cast_member(*, entry: Entry, member_id: Any) -> Membership:
     if member is None:
         raise NotFound()
     return member
+
+
+def smallest_closed_set(*, production: Any) -> int | None:
+    """The fewest people rostered on any of the production's closed sets (None: no roster).
+    A count only, for the concerns form's warning that a small group limits anonymity."""
+    sizes = (
+        RosterMember.objects.filter(entry__production=production)
+        .values("entry")
+        .annotate(size=Count("id"))
+        .values_list("size", flat=True)
+    )
+    return min(sizes, default=None)
