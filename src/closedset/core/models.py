@@ -95,6 +95,10 @@ class AuditAction(models.TextChoices):
     SHOOT_DEBRIEF_CHECKED = "shoot.debrief_checked"
     SHOOT_DEBRIEF_READ = "shoot.debrief_read"
     SHOOT_BEST_EFFORT_RECORDED = "shoot.best_effort_recorded"
+    # Shoot days: notice reminders, calendar links
+    SHOOT_REMINDER_SENT = "shoot.reminder_sent"
+    SHOOT_CALENDAR_LINK_CREATED = "shoot.calendar_link_created"
+    SHOOT_CALENDAR_LINK_REVOKED = "shoot.calendar_link_revoked"
 
 
 class AuditEvent(models.Model):

@@ -137,6 +137,11 @@ def _categories(scene: Scene) -> frozenset[str]:
     )
 
 
+def scene_categories(scene: Scene) -> frozenset[str]:
+    """The scene's intimacy categories (dismissed flags left out); empty for a scene with none."""
+    return _categories(scene)
+
+
 def _guardian_signed(member: Membership, lineage: Any) -> bool:
     record = (
         ConsentRecord.objects.select_related("current")
