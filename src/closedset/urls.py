@@ -15,6 +15,7 @@ PUBLIC_URL_NAMES = frozenset(
         "accounts:password-reset-confirm",
         "productions:invitation-accept",
         "admin:login",
+        "shoot:calendar-feed",
     }
 )
 # API operations that need no authentication (operation ids).

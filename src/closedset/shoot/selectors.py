@@ -21,14 +21,16 @@ from closedset.core.errors import NotFound
 from closedset.core.models import AuditAction
 from closedset.core.permissions import Perm
 from closedset.productions.models import Membership
-from closedset.productions.policies import Access
+from closedset.productions.policies import Access, access_for
 from closedset.productions.selectors import members_with
 from closedset.rules import readiness as rules
 from closedset.rules.minors import is_minor
 from closedset.scripts.models import Flag, FlagStatus, Scene
 from closedset.scripts.selectors import scene_cast
+from closedset.shoot import ics
 from closedset.shoot.models import (
     BestEffort,
+    CalendarLink,
     Debrief,
     Entry,
     FilmedConsent,
@@ -38,7 +40,7 @@ from closedset.shoot.models import (
     ShootDay,
 )
 from closedset.shoot.policies import can_see_checkins, entry_scene
-from closedset.shoot.services import FEELINGS, call_instant
+from closedset.shoot.services import FEELINGS, calendar_token_hash, call_instant
 
 BOARD_DAYS = 7
 BOARD_MAX_DAYS = 62
@@ -555,3 +557,40 @@ def cast_member(*, entry: Entry, member_id: Any) -> Membership:
     if member is None:
         raise NotFound()
     return member
+
+
+# --- calendar export ---------------------------------------------------------------------------
+
+CALENDAR_PAST_DAYS = 14
+
+
+def calendar_link_exists(*, access: Access) -> bool:
+    return CalendarLink.objects.filter(member=access.membership).exists()
+
+
+def calendar_for_token(token: str) -> tuple[str, list[ics.Event]]:
+    """The calendar behind a private link: the holder's own scheduled scenes (cast in them or on
+    their roster), scene number, heading and call time, nothing else. Unknown, revoked or a
+    removed member: NotFound, by the same path (one lookup of the token's hash)."""
+    link = (
+        CalendarLink.objects.select_related("member__user", "production")
+        .filter(token_hash=calendar_token_hash(token))
+        .first()
+    )
+    access = access_for(link.member.user, link.production) if link is not None else None
+    if link is None or access is None or access.membership.pk != link.member_id:
+        raise NotFound()
+    start = timezone.localdate() - timedelta(days=CALENDAR_PAST_DAYS)
+    events = []
+    for item in my_entries(access=access, start=start):
+        label = item.scene.number or str(item.scene.ordinal)
+        kind = "Rehearsal" if item.entry.kind == Entry.Kind.REHEARSAL else "Shoot"
+        events.append(
+            ics.Event(
+                uid=f"{item.entry.pk}@closedset",
+                start=item.call,
+                summary=f"Scene {label}: {item.scene.heading} ({kind.lower()})",
+                description=f"{kind}, call time. {link.production.title}.",
+            )
+        )
+    return f"{link.production.title}: my shoot days", events
