@@ -78,6 +78,7 @@ class RiderFacts:
     signed: bool
     garments: int
     allows_stills: bool
+    confirmed_at: datetime | None = None  # R2: the IC's one-on-one confirmation
 
 
 _SIGNED = {Rider.State.SIGNED, Rider.State.COUNTERSIGNED, Rider.State.ISSUED}
@@ -103,6 +104,7 @@ def _rider_facts(rider: Rider | None, lineage: str) -> RiderFacts:
         signed=rider.state in _SIGNED,
         garments=len(scene.get("garments", [])),
         allows_stills=bool(scene.get("stills")),
+        confirmed_at=rider.confirmed_at,
     )
 
 
@@ -193,6 +195,7 @@ def entry_readiness(
                 performer=mid,
                 rider_issued_at=facts.issued_at,
                 rider_signed=facts.signed,
+                rider_confirmed_at=facts.confirmed_at,
                 garments=facts.garments,
                 allows_stills=facts.allows_stills,
                 age=age,
