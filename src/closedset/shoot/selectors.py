@@ -39,7 +39,7 @@ from closedset.shoot.models import (
     SetCheckIn,
     ShootDay,
 )
-from closedset.shoot.policies import can_see_checkins, entry_scene
+from closedset.shoot.policies import can_see_checkins, entry_cast, entry_scene
 from closedset.shoot.services import FEELINGS, calendar_token_hash, call_instant
 
 BOARD_DAYS = 7
@@ -111,7 +111,7 @@ def _rider_facts(rider: Rider | None, lineage: str) -> RiderFacts:
 def scene_performers(entry: Entry) -> dict[str, Membership]:
     """The performers readiness is about: those cast in the scene who have given consent for it
     (a part with only an off-screen line has none); everyone cast when nobody has yet."""
-    cast = scene_cast(scene=entry_scene(entry))
+    cast = entry_cast(entry)
     answered = {
         str(m)
         for m in ConsentRecord.objects.filter(
@@ -313,10 +313,15 @@ class EntryState:
     my_checkin: str | None
 
 
-def entry_state(*, access: Access, entry: Entry) -> EntryState:
-    fresh = Entry.objects.filter(pk=entry.pk).values("paused_at", "filmed_at").first()
-    if fresh is None:
-        raise NotFound()
+def entry_state(*, access: Access, entry: Entry, fresh: bool = True) -> EntryState:
+    """``fresh=False`` when ``entry`` was just read for this request (the poll): its pause and
+    filmed times are used as read, saving a query."""
+    if fresh:
+        row = Entry.objects.filter(pk=entry.pk).values("paused_at", "filmed_at").first()
+        if row is None:
+            raise NotFound()
+    else:
+        row = {"paused_at": entry.paused_at, "filmed_at": entry.filmed_at}
     cast = scene_performers(entry)
     rows = {
         str(c["member_id"]): c["outcome"]
@@ -328,9 +333,9 @@ def entry_state(*, access: Access, entry: Entry) -> EntryState:
     ]
     me = str(access.membership.pk)
     return EntryState(
-        paused=fresh["paused_at"] is not None,
-        paused_at=fresh["paused_at"],
-        filmed=fresh["filmed_at"] is not None,
+        paused=row["paused_at"] is not None,
+        paused_at=row["paused_at"],
+        filmed=row["filmed_at"] is not None,
         checked_in=sum(1 for s in statuses if s.status == PerformerCheckIn.Outcome.CONFIRMED),
         performers=len(statuses),
         checkins=statuses if can_see_checkins(access) else None,

@@ -201,10 +201,10 @@ def my_days(request: HttpRequest, production_id: uuid.UUID) -> HttpResponse:
 # --- one scene's day ---------------------------------------------------------------------------
 
 
-def _state_context(access: Access, entry: Entry) -> dict[str, Any]:
+def _state_context(access: Access, entry: Entry, *, fresh: bool = True) -> dict[str, Any]:
     return {
         "entry": entry,
-        "state": selectors.entry_state(access=access, entry=entry),
+        "state": selectors.entry_state(access=access, entry=entry, fresh=fresh),
         "can_resume": access.has(Perm.SCENE_RESUME),
         "paused_text": PAUSED,
     }
@@ -215,7 +215,7 @@ def _state_context(access: Access, entry: Entry) -> dict[str, Any]:
 def entry_detail(request: HttpRequest, scene_id: uuid.UUID, day_id: uuid.UUID) -> HttpResponse:
     access, entry = get_entry_for_actor(request.user, scene_id, day_id)
     performer = is_cast(access, entry)
-    state = _state_context(access, entry)
+    state = _state_context(access, entry, fresh=False)
     filmed = state["state"].filmed
     context = {
         **state,
@@ -246,7 +246,8 @@ def entry_detail(request: HttpRequest, scene_id: uuid.UUID, day_id: uuid.UUID) -
 def entry_state(request: HttpRequest, scene_id: uuid.UUID, day_id: uuid.UUID) -> HttpResponse:
     """The small piece the day page polls every second."""
     access, entry = get_entry_for_actor(request.user, scene_id, day_id)
-    response = render(request, "shoot/partials/_state.html", _state_context(access, entry))
+    context = _state_context(access, entry, fresh=False)  # the entry was just read
+    response = render(request, "shoot/partials/_state.html", context)
     response["Cache-Control"] = "no-store"
     return response
 
