@@ -119,3 +119,10 @@ def test_closedset_remind_queues_the_task_and_now_sends_in_process(
     queued = StringIO()
     call_command("remind", stdout=queued)
     assert "reminders queued" in queued.getvalue()
+
+
+def test_remind_is_a_closedset_command_listed_in_the_help() -> None:
+    from closedset import cli  # noqa: PLC0415
+
+    assert "remind" in cli.DJANGO_COMMANDS
+    assert "  remind [--now]" in cli.HELP
