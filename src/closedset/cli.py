@@ -20,6 +20,7 @@ Commands:
   serve [--host H] [--port P]
                           serve the application (gunicorn) and a task worker
   worker                  run background tasks (e-mail, reminders)
+  remind [--now]          queue the rider notice reminders (run hourly)
   user create --email E --name N [--password-stdin] [--staff]
   token create --email E  print a personal API token (shown once)
   audit verify            check the audit log's hash chain
@@ -29,7 +30,7 @@ Commands:
 Run 'closedset COMMAND --help' for a command's options.
 """
 
-DJANGO_COMMANDS = {"init", "demo", "serve", "worker", "user", "token", "audit", "keys"}
+DJANGO_COMMANDS = {"init", "demo", "serve", "worker", "user", "token", "audit", "keys", "remind"}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -140,6 +140,7 @@ def load_demo(*, password: str | None = None) -> tuple[Production, list[Login]]:
         _load_script(production, users)
         consent_demo.load_demo(production, users)
         choreography_demo.load_demo(production, users)
+        consent_demo.withdraw_demo(production, users)
     shoot_demo.load_demo(production, users)
     concerns_demo.load_demo(production, users)
     return production, logins

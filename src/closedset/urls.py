@@ -17,6 +17,7 @@ PUBLIC_URL_NAMES = frozenset(
         "admin:login",
         "concerns:report-create",
         "concerns:receipt",
+        "shoot:calendar-feed",
     }
 )
 # API operations that need no authentication (operation ids).

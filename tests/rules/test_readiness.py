@@ -32,6 +32,7 @@ def performer(key: str = "p1", **changes: object) -> PerformerFacts:
         performer=key,
         rider_issued_at=CALL - timedelta(days=5),
         rider_signed=True,
+        rider_confirmed_at=CALL - timedelta(days=6),
         garments=1,
         allows_stills=True,
         age=30,
@@ -101,6 +102,21 @@ def test_a_scene_without_intimate_content_has_no_conditions() -> None:
         ({"categories": frozenset({"kiss"}), "rehearsal": True, "third_adult": True,
           "performers": (performer(age=17, guardian_signed=True), performer("p2"))},
          []),
+        # R2: the one-on-one confirmation must precede the rehearsal's call (a shoot day
+        # does not ask for it; its rider is signed, which follows the confirmation).
+        ({"rehearsal": True, "performers": (performer(rider_confirmed_at=None), performer("p2"))},
+         [("R2", "one_on_one_missing", "p1")]),
+        ({"rehearsal": True, "performers": (performer(rider_confirmed_at=CALL), performer("p2"))},
+         [("R2", "one_on_one_missing", "p1")]),
+        ({"rehearsal": True,
+          "performers": (performer(rider_confirmed_at=CALL + timedelta(hours=1)),
+                         performer("p2", rider_confirmed_at=None))},
+         [("R2", "one_on_one_missing", "p1"), ("R2", "one_on_one_missing", "p2")]),
+        ({"rehearsal": True,
+          "performers": (performer(rider_confirmed_at=CALL - timedelta(seconds=1)),
+                         performer("p2"))},
+         []),
+        ({"performers": (performer(rider_confirmed_at=None), performer("p2"))}, []),
         # A kiss needs no closed set, no garments and no IC (R6, R7 name nudity and sex acts).
         ({"categories": frozenset({"kiss"}), "roster_set": False, "coordinator_assigned": False,
           "performers": (performer(garments=0), performer("p2", garments=0))},
@@ -160,6 +176,19 @@ def test_a_naive_call_time_or_an_unknown_category_is_refused() -> None:
         readiness(scene(call_time=datetime(2026, 5, 11, 7, 0)))  # noqa: DTZ001 - the point
     with pytest.raises(ValueError, match="unknown categories"):
         readiness(scene(categories=frozenset({"dancing"})))
+    naive = datetime(2026, 5, 1, 7, 0)  # noqa: DTZ001 - the point
+    with pytest.raises(ValueError, match="confirmation time must be timezone-aware"):
+        readiness(scene(rehearsal=True, performers=(performer(rider_confirmed_at=naive),)))
+
+
+def test_the_one_on_one_reason_counts_performers_and_names_none() -> None:
+    facts = scene(
+        rehearsal=True,
+        performers=(performer(rider_confirmed_at=None), performer("p2", rider_confirmed_at=CALL)),
+    )
+    assert describe(readiness(facts)) == [
+        "R2: one-on-one rider confirmation not recorded before the rehearsal (two performers)"
+    ]
 
 
 def test_every_code_has_a_rule_and_a_message() -> None:
@@ -237,6 +266,10 @@ performers_st = st.builds(
         st.integers(min_value=-100, max_value=200).map(lambda h: CALL - timedelta(hours=h)),
     ),
     rider_signed=st.booleans(),
+    rider_confirmed_at=st.one_of(
+        st.none(),
+        st.integers(min_value=-3600, max_value=3600).map(lambda m: CALL - timedelta(minutes=m)),
+    ),
     garments=st.integers(min_value=0, max_value=3),
     allows_stills=st.booleans(),
     age=st.one_of(st.none(), st.integers(min_value=10, max_value=80)),
@@ -276,6 +309,8 @@ def expected(f: SceneFacts) -> set[Unmet]:
             "rider_late": p.rider_issued_at is not None
             and (f.call_time - p.rider_issued_at) < timedelta(hours=f.notice_hours),
             "rider_not_signed": not p.rider_signed,
+            "one_on_one_missing": f.rehearsal
+            and (p.rider_confirmed_at is None or p.rider_confirmed_at >= f.call_time),
             "garments_missing": nude_or_sex and p.garments == 0,
             "minor_sexual_content": minor and adult_content,
             "guardian_missing": minor and not p.guardian_signed,

@@ -23,6 +23,7 @@ from closedset.shoot.models import (
     SetCheckIn,
     ShootDay,
 )
+from tests.choreography.conftest import agree
 from tests.conftest import Cast
 from tests.consent.conftest import Casting
 
@@ -173,6 +174,36 @@ def test_a_minor_in_a_rehearsal_needs_a_guardian_and_a_third_adult(
     reasons = board_reasons(cast)[f"{casting.yard.number or casting.yard.ordinal}@{day.date}"]
     assert "R10: guardian's co-signature missing for one performer under 18" in reasons
     assert "R10: no third adult named for a rehearsal with a performer under 18" in reasons
+
+
+ONE_ON_ONE = "R2: one-on-one rider confirmation not recorded before the rehearsal"
+
+
+def test_a_rehearsal_needs_each_rider_confirmed_one_on_one_before_its_call(
+    cast: Cast, casting: Casting
+) -> None:
+    agree(cast, casting.kitchen, "performer", "partner")
+    agree(cast, casting.kitchen, "partner", "performer")
+    day = add_day(cast, 7)
+    schedule(cast, day, casting.kitchen, Entry.Kind.REHEARSAL)
+    label = f"{casting.kitchen.number or casting.kitchen.ordinal}@{day.date}"
+    assert f"{ONE_ON_ONE} (two performers)" in board_reasons(cast)[label]
+    coordinator = cast.access("coordinator")
+    rider = consent_services.rider_prepare(
+        actor=cast.coordinator, access=coordinator, member=cast.members["performer"]
+    )
+    assert f"{ONE_ON_ONE} (two performers)" in board_reasons(cast)[label], "a draft is not enough"
+    consent_services.rider_confirm(actor=cast.coordinator, access=coordinator, rider=rider)
+    assert f"{ONE_ON_ONE} (one performer)" in board_reasons(cast)[label]
+
+
+def test_a_shoot_day_does_not_ask_for_the_one_on_one(cast: Cast, casting: Casting) -> None:
+    agree(cast, casting.kitchen, "performer", "partner")
+    agree(cast, casting.kitchen, "partner", "performer")
+    day = add_day(cast, 7)
+    schedule(cast, day, casting.kitchen)
+    label = f"{casting.kitchen.number or casting.kitchen.ordinal}@{day.date}"
+    assert not any(r.startswith(ONE_ON_ONE) for r in board_reasons(cast)[label])
 
 
 # --- roster (R6) ------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import timedelta
+from typing import Any
 
 from django.test import Client
 from django.utils import timezone
@@ -172,3 +173,34 @@ def test_my_shoot_days_lists_only_my_scenes_and_todays_closed_sets(
     assert shoot.scene.heading in mine.content.decode()
     other = login(cast.crew).get(f"/productions/{cast.production.pk}/shoot-days/")
     assert other.status_code == 200 and "No scheduled scenes for you" in other.content.decode()
+
+
+# --- the state poll: a fixed, small number of queries -------------------------------------------
+
+# Three for the log-in (session, user, second-factor device), one for the entry, two for the
+# actor's membership and roles, one for the scene's newest revision, one for its cast, one for
+# who has answered for it, one for the check-ins.
+STATE_QUERIES = 10
+
+
+def test_the_state_poll_takes_a_fixed_small_number_of_queries(
+    shoot: Shoot, cast: Cast, login: Callable[[User], Client], django_assert_max_num_queries: Any
+) -> None:
+    for key in ("coordinator", "performer", "ad"):
+        client = login(cast.users[key])
+        for url in (shoot.url("state/"), shoot.api("state")):
+            client.get(url)
+            with django_assert_max_num_queries(STATE_QUERIES):
+                assert client.get(url).status_code == 200
+
+
+def test_the_state_poll_sees_a_pause_made_by_someone_else(
+    shoot: Shoot, cast: Cast, login: Callable[[User], Client]
+) -> None:
+    client = login(cast.users["coordinator"])
+    assert client.get(shoot.api("state")).json()["paused"] is False
+    other = Client()
+    other.force_login(cast.performer, backend="django.contrib.auth.backends.ModelBackend")
+    assert other.post(shoot.api("pause")).status_code == 200
+    assert client.get(shoot.api("state")).json()["paused"] is True
+    assert PAUSED in client.get(shoot.url("state/")).content.decode()

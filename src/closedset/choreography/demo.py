@@ -2,6 +2,8 @@
 director would:
 
 - the kitchen kiss (fully agreed, riders issued) has an approved choreography;
+- the sunset kiss on the jetty has an approved choreography, later voided when Iris's performer
+  withdraws (the consent demo's ``withdraw_demo``, run after this one);
 - the guest-room scene has a draft: agreed beats, one beat outside the agreement (a tongue
   kiss nobody agreed to) and one prohibited by R5 (simulated thrusting with no barrier named).
 """
@@ -93,6 +95,21 @@ def load_demo(production: Production, users: dict[str, User]) -> None:
         "A first kiss after years of friendship: tender, hesitant, then certain.",
     )
     approve(kitchen, version)
+
+    # The sunset kiss on the jetty is approved here; Iris's performer withdraws afterwards
+    # (the consent demo's ``withdraw_demo``), which voids this approval.
+    iris = members["performer3"]
+    jetty = _scene(iris, "JETTY - SUNSET")
+    version = save(
+        jetty,
+        [
+            _beat(mara, iris, "touch_hand", "hands", camera="Wide on the jetty, golden hour."),
+            _beat(iris, mara, "kiss", "face", mouth="closed"),
+            _beat(mara, iris, "kiss", "lips", mouth="closed", camera="Silhouette against the sun."),
+        ],
+        "A goodbye that might not be one: quiet, unhurried, the light going.",
+    )
+    approve(jetty, version)
 
     guest_room = _scene(mara, "GUEST ROOM")
     save(

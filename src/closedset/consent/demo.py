@@ -5,7 +5,8 @@ riders, performers sign, the producer countersigns.
 The story a new user finds:
 - the kitchen kiss (Mara and Daniel) is fully agreed, and both riders are issued;
 - the guest-room scene has a "discuss" item in Mara's answers;
-- the sunset kiss on the jetty was agreed, then withdrawn by Iris's performer;
+- the sunset kiss on the jetty was agreed; after its choreography was approved, Iris's performer
+  withdrew (``withdraw_demo``, run after the choreography demo), which voided the approval;
 - the sea-wall kiss is between two 17-year-olds: nudity is barred (R10) and the kiss waits for a
   guardian's co-signature, which the coordinator sees.
 """
@@ -16,7 +17,7 @@ from typing import Any
 
 from closedset.accounts.models import User
 from closedset.consent import services
-from closedset.consent.models import ConsentRecord
+from closedset.consent.models import ConsentRecord, ConsentVersion
 from closedset.productions.models import Membership, Production
 from closedset.productions.policies import Access, access_for
 from closedset.scripts.models import Scene
@@ -226,8 +227,24 @@ def load_demo(production: Production, users: dict[str, User]) -> None:
 
     _issue_riders(production, users, members, ["performer1", "performer2"])
     _prepare_rider(production, users, members["performer3"])
-    # Iris's performer changes her mind about the sunset kiss: the whole scene, no reason.
+
+
+def withdraw_demo(production: Production, users: dict[str, User]) -> None:
+    """Iris's performer changes her mind about the sunset kiss: the whole scene, no reason.
+
+    Run after the choreography demo, so the jetty's approved choreography is voided by the
+    consent change (through ``consent_changed``, as in real use). Once: a withdrawal already
+    made is left as it is.
+    """
     iris_user = users["performer3"]
+    iris = Membership.objects.filter(production=production, user=iris_user).first()
+    if iris is None:
+        return
+    jetty = _scene(iris, "JETTY - SUNSET")
+    if ConsentVersion.objects.filter(
+        record__member=iris, record__lineage=jetty.lineage, kind=ConsentVersion.Kind.WITHDRAWAL
+    ).exists():
+        return
     services.consent_withdraw(
         actor=iris_user, access=_access(iris_user, production), scene=jetty, member=iris
     )

@@ -114,6 +114,10 @@ class AuditAction(models.TextChoices):
     MEMBER_PROTECTED = "member.protected"
     ADVERSE_ACTION_JUSTIFIED = "member.adverse_action_justified"
     ADVERSE_ACTION_READ = "member.adverse_action_read"
+    # Shoot days: notice reminders, calendar links
+    SHOOT_REMINDER_SENT = "shoot.reminder_sent"
+    SHOOT_CALENDAR_LINK_CREATED = "shoot.calendar_link_created"
+    SHOOT_CALENDAR_LINK_REVOKED = "shoot.calendar_link_revoked"
 
 
 class AuditEvent(models.Model):

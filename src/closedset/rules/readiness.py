@@ -11,6 +11,7 @@ The conditions (an intimate scene is one with at least one category; a scene wit
 | rider_not_issued | R1 | a performer has no issued rider covering this scene |
 | rider_late | R1 | it was issued less than `notice_hours` before the call (elapsed) |
 | rider_not_signed | R2 | a performer has not signed a rider covering this scene |
+| one_on_one_missing | R2 | rehearsal: the rider's one-on-one confirmation is not before the call |
 | garments_missing | R2 | nudity / simulated sex: a performer's rider lists no garment here |
 | choreography_missing | R5 | the scene has no choreography |
 | choreography_voided | R8 | its approval was voided (consent, cast or beats changed) |
@@ -54,6 +55,8 @@ class PerformerFacts:
     performer: str
     rider_issued_at: datetime | None = None  # issued rider covering this scene; None if none
     rider_signed: bool = False  # a signed rider (signed, countersigned or issued) covers it
+    # R2: when the IC confirmed the rider covering this scene one-on-one; None if not yet
+    rider_confirmed_at: datetime | None = None
     garments: int = 0  # garments and barriers the rider lists for this scene
     allows_stills: bool = False  # the rider allows stills for this scene
     age: int | None = None  # on the day; None when unknown (treated as adult, see minors)
@@ -94,6 +97,7 @@ MESSAGES: dict[str, str] = {
     "rider_not_issued": "rider not issued",
     "rider_late": "rider not issued in time",
     "rider_not_signed": "rider not signed",
+    "one_on_one_missing": "one-on-one rider confirmation not recorded before the rehearsal",
     "garments_missing": "no garments or barriers listed",
     "choreography_missing": "no choreography yet",
     "choreography_voided": "choreography approval voided by a change; the IC re-plans",
@@ -110,6 +114,7 @@ RULES: dict[str, str] = {
     "rider_not_issued": "R1",
     "rider_late": "R1",
     "rider_not_signed": "R2",
+    "one_on_one_missing": "R2",
     "garments_missing": "R2",
     "choreography_missing": "R5",
     "choreography_voided": "R8",
@@ -127,6 +132,7 @@ PER_PERFORMER = frozenset(
         "rider_not_issued",
         "rider_late",
         "rider_not_signed",
+        "one_on_one_missing",
         "garments_missing",
         "minor_sexual_content",
         "guardian_missing",
@@ -138,6 +144,15 @@ def _unmet(code: str, performer: str | None = None) -> Unmet:
     return Unmet(RULES[code], code, performer)
 
 
+def _confirmed_before(confirmed_at: datetime | None, call_time: datetime) -> bool:
+    """R2: the one-on-one confirmation strictly precedes the rehearsal's call."""
+    if confirmed_at is None:
+        return False
+    if confirmed_at.tzinfo is None or confirmed_at.utcoffset() is None:
+        raise ValueError("readiness: the rider confirmation time must be timezone-aware")
+    return confirmed_at < call_time
+
+
 def _performer(facts: SceneFacts, p: PerformerFacts) -> list[Unmet]:
     found: list[Unmet] = []
     if p.rider_issued_at is None:
@@ -146,6 +161,8 @@ def _performer(facts: SceneFacts, p: PerformerFacts) -> list[Unmet]:
         found.append(_unmet("rider_late", p.performer))
     if not p.rider_signed:
         found.append(_unmet("rider_not_signed", p.performer))
+    if facts.rehearsal and not _confirmed_before(p.rider_confirmed_at, facts.call_time):
+        found.append(_unmet("one_on_one_missing", p.performer))
     if facts.categories & CLOSED_SET and p.garments <= 0:
         found.append(_unmet("garments_missing", p.performer))
     if is_minor(p.age):

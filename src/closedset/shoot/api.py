@@ -217,7 +217,7 @@ class StateOut(Schema):
 
 def _state(request: HttpRequest, scene_id: uuid.UUID, day_id: uuid.UUID) -> StateOut:
     access, entry = get_entry_for_actor(request.user, scene_id, day_id)
-    state = selectors.entry_state(access=access, entry=entry)
+    state = selectors.entry_state(access=access, entry=entry, fresh=False)  # just read
     return StateOut(
         paused=state.paused,
         paused_at=state.paused_at,

@@ -5,7 +5,9 @@ The readiness board a first AD finds:
 - the bathroom scene: Iris's rider is still a draft → it misses the 48-hour notice (R1), with a
   closed-set roster already set (R6);
 - the guest room: its choreography is not approved (R5), and Mara's rider was superseded by a
-  consent change (R1) → not ready.
+  consent change (R1) → not ready;
+- the sunset kiss on the jetty: its approved choreography was voided when Iris's performer
+  withdrew (R8) → not ready, "choreography approval voided by a change".
 """
 
 from __future__ import annotations
@@ -50,12 +52,18 @@ def load_demo(production: Production, users: dict[str, User]) -> None:
         actor=ad, access=as_ad, day=timezone.localdate() + timedelta(days=1), call_time=CALL
     )
     mara, iris = members["performer1"], members["performer3"]
-    for member, heading in ((mara, "KITCHEN"), (iris, "BATHROOM"), (mara, "GUEST ROOM")):
+    scheduled = (
+        (mara, "KITCHEN"),
+        (iris, "BATHROOM"),
+        (mara, "GUEST ROOM"),
+        (iris, "JETTY - SUNSET"),
+    )
+    for member, heading in scheduled:
         scene = _scene(member, heading)
         if scene is None:
             continue
         entry = services.entry_schedule(actor=ad, access=as_ad, day=day, scene=scene)
-        if heading != "KITCHEN":
+        if heading not in ("KITCHEN", "JETTY - SUNSET"):
             services.roster_set(
                 actor=ad,
                 access=as_ad,

@@ -234,3 +234,50 @@ class BestEffort(models.Model):
 
     def __str__(self) -> str:
         return f"best-efforts attempt {self.pk}"
+
+
+class Reminder(models.Model):
+    """A notice reminder sent (R1): one per scene, day, performer and deadline, never two.
+
+    A changed call time moves the deadline, and so may earn a new reminder.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    production = models.ForeignKey(
+        "productions.Production", on_delete=models.CASCADE, related_name="+"
+    )
+    day = models.ForeignKey(ShootDay, on_delete=models.CASCADE, related_name="+")
+    lineage = models.UUIDField()
+    member = models.ForeignKey("productions.Membership", on_delete=models.CASCADE, related_name="+")
+    deadline = models.DateTimeField()
+    sent_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "lineage", "member", "deadline"], name="one_reminder_each"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"reminder {self.pk}"
+
+
+class CalendarLink(models.Model):
+    """A member's private calendar feed: only the SHA-256 of its token is kept.
+
+    One live link per member; revoking deletes it, so the old address no longer answers.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    production = models.ForeignKey(
+        "productions.Production", on_delete=models.CASCADE, related_name="+"
+    )
+    member = models.OneToOneField(
+        "productions.Membership", on_delete=models.CASCADE, related_name="+"
+    )
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"calendar link {self.pk}"

@@ -10,22 +10,46 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Subquery
+
 from closedset.core.errors import NotFound
 from closedset.core.ids import parse_uuid
 from closedset.core.permissions import Perm
+from closedset.productions.models import Membership
 from closedset.productions.policies import Access, access_for
 from closedset.scripts.models import Scene
 from closedset.scripts.selectors import latest_scene, scene_cast
 from closedset.shoot.models import Entry, RosterMember, ShootDay
 
+# Entries fetched here for one request remember their newest scene and its cast, so a page
+# (or the state poll) reads them once; entries from anywhere else are read afresh each time.
+_MEMO = "_shoot_memo"
+
 
 def entry_scene(entry: Entry) -> Scene:
     """The scene as it stands in the newest revision (the scheduled one if it was cut)."""
-    return latest_scene(lineage=entry.lineage) or entry.scene
+    memo = entry.__dict__.get(_MEMO)
+    if memo is not None and "scene" in memo:
+        return memo["scene"]  # type: ignore[no-any-return]
+    scene = latest_scene(lineage=entry.lineage) or entry.scene
+    if memo is not None:
+        memo["scene"] = scene
+    return scene
+
+
+def entry_cast(entry: Entry) -> dict[str, Membership]:
+    """The performers cast in the entry's scene (member id → membership, with the user)."""
+    memo = entry.__dict__.get(_MEMO)
+    if memo is not None and "cast" in memo:
+        return memo["cast"]  # type: ignore[no-any-return]
+    cast = scene_cast(scene=entry_scene(entry))
+    if memo is not None:
+        memo["cast"] = cast
+    return cast
 
 
 def is_cast(access: Access, entry: Entry) -> bool:
-    return str(access.membership.pk) in scene_cast(scene=entry_scene(entry))
+    return str(access.membership.pk) in entry_cast(entry)
 
 
 def is_rostered(access: Access, entry: Entry) -> bool:
@@ -51,15 +75,20 @@ def can_see_checkins(access: Access) -> bool:
 
 
 def _entry(scene_id: Any, day_id: Any) -> Entry | None:
-    scene = Scene.objects.select_related("production").filter(pk=parse_uuid(scene_id)).first()
-    day = ShootDay.objects.filter(pk=parse_uuid(day_id)).first()
-    if scene is None or day is None or day.production_id != scene.production_id:
-        return None
-    return (
+    """The entry of a scene (any revision of it) on a day of the same production: one query."""
+    scene = Scene.objects.filter(pk=parse_uuid(scene_id))
+    entry = (
         Entry.objects.select_related("day", "scene__revision__script", "production")
-        .filter(day=day, lineage=scene.lineage)
+        .filter(
+            day_id=parse_uuid(day_id),
+            lineage=Subquery(scene.values("lineage")[:1]),
+            production_id=Subquery(scene.values("production_id")[:1]),
+        )
         .first()
     )
+    if entry is not None:
+        entry.__dict__[_MEMO] = {}
+    return entry
 
 
 def get_entry_for_actor(actor: Any, scene_id: Any, day_id: Any) -> tuple[Access, Entry]:
@@ -86,6 +115,8 @@ def get_entry_by_id_for_actor(actor: Any, entry_id: Any) -> tuple[Access, Entry]
         .filter(pk=parse_uuid(entry_id))
         .first()
     )
+    if entry is not None:
+        entry.__dict__[_MEMO] = {}
     access = access_for(actor, entry.production) if entry else None
     if access is None or entry is None or not can_view_entry(access, entry):
         raise NotFound()

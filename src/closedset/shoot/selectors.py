@@ -22,14 +22,16 @@ from closedset.core.errors import NotFound
 from closedset.core.models import AuditAction
 from closedset.core.permissions import Perm
 from closedset.productions.models import Membership
-from closedset.productions.policies import Access
+from closedset.productions.policies import Access, access_for
 from closedset.productions.selectors import members_with
 from closedset.rules import readiness as rules
 from closedset.rules.minors import is_minor
 from closedset.scripts.models import Flag, FlagStatus, Scene
 from closedset.scripts.selectors import scene_cast
+from closedset.shoot import ics
 from closedset.shoot.models import (
     BestEffort,
+    CalendarLink,
     Debrief,
     Entry,
     FilmedConsent,
@@ -38,8 +40,8 @@ from closedset.shoot.models import (
     SetCheckIn,
     ShootDay,
 )
-from closedset.shoot.policies import can_see_checkins, entry_scene
-from closedset.shoot.services import FEELINGS, call_instant
+from closedset.shoot.policies import can_see_checkins, entry_cast, entry_scene
+from closedset.shoot.services import FEELINGS, calendar_token_hash, call_instant
 
 BOARD_DAYS = 7
 BOARD_MAX_DAYS = 62
@@ -77,6 +79,7 @@ class RiderFacts:
     signed: bool
     garments: int
     allows_stills: bool
+    confirmed_at: datetime | None = None  # R2: the IC's one-on-one confirmation
 
 
 _SIGNED = {Rider.State.SIGNED, Rider.State.COUNTERSIGNED, Rider.State.ISSUED}
@@ -102,13 +105,14 @@ def _rider_facts(rider: Rider | None, lineage: str) -> RiderFacts:
         signed=rider.state in _SIGNED,
         garments=len(scene.get("garments", [])),
         allows_stills=bool(scene.get("stills")),
+        confirmed_at=rider.confirmed_at,
     )
 
 
 def scene_performers(entry: Entry) -> dict[str, Membership]:
     """The performers readiness is about: those cast in the scene who have given consent for it
     (a part with only an off-screen line has none); everyone cast when nobody has yet."""
-    cast = scene_cast(scene=entry_scene(entry))
+    cast = entry_cast(entry)
     answered = {
         str(m)
         for m in ConsentRecord.objects.filter(
@@ -136,6 +140,11 @@ def _categories(scene: Scene) -> frozenset[str]:
         .exclude(status=FlagStatus.DISMISSED)
         .values_list("category", flat=True)
     )
+
+
+def scene_categories(scene: Scene) -> frozenset[str]:
+    """The scene's intimacy categories (dismissed flags left out); empty for a scene with none."""
+    return _categories(scene)
 
 
 def _guardian_signed(member: Membership, lineage: Any) -> bool:
@@ -187,6 +196,7 @@ def entry_readiness(
                 performer=mid,
                 rider_issued_at=facts.issued_at,
                 rider_signed=facts.signed,
+                rider_confirmed_at=facts.confirmed_at,
                 garments=facts.garments,
                 allows_stills=facts.allows_stills,
                 age=age,
@@ -304,10 +314,15 @@ class EntryState:
     my_checkin: str | None
 
 
-def entry_state(*, access: Access, entry: Entry) -> EntryState:
-    fresh = Entry.objects.filter(pk=entry.pk).values("paused_at", "filmed_at").first()
-    if fresh is None:
-        raise NotFound()
+def entry_state(*, access: Access, entry: Entry, fresh: bool = True) -> EntryState:
+    """``fresh=False`` when ``entry`` was just read for this request (the poll): its pause and
+    filmed times are used as read, saving a query."""
+    if fresh:
+        row = Entry.objects.filter(pk=entry.pk).values("paused_at", "filmed_at").first()
+        if row is None:
+            raise NotFound()
+    else:
+        row = {"paused_at": entry.paused_at, "filmed_at": entry.filmed_at}
     cast = scene_performers(entry)
     rows = {
         str(c["member_id"]): c["outcome"]
@@ -319,9 +334,9 @@ def entry_state(*, access: Access, entry: Entry) -> EntryState:
     ]
     me = str(access.membership.pk)
     return EntryState(
-        paused=fresh["paused_at"] is not None,
-        paused_at=fresh["paused_at"],
-        filmed=fresh["filmed_at"] is not None,
+        paused=row["paused_at"] is not None,
+        paused_at=row["paused_at"],
+        filmed=row["filmed_at"] is not None,
         checked_in=sum(1 for s in statuses if s.status == PerformerCheckIn.Outcome.CONFIRMED),
         performers=len(statuses),
         checkins=statuses if can_see_checkins(access) else None,
@@ -563,3 +578,40 @@ def smallest_closed_set(*, production: Any) -> int | None:
         .values_list("size", flat=True)
     )
     return min(sizes, default=None)
+
+
+# --- calendar export ---------------------------------------------------------------------------
+
+CALENDAR_PAST_DAYS = 14
+
+
+def calendar_link_exists(*, access: Access) -> bool:
+    return CalendarLink.objects.filter(member=access.membership).exists()
+
+
+def calendar_for_token(token: str) -> tuple[str, list[ics.Event]]:
+    """The calendar behind a private link: the holder's own scheduled scenes (cast in them or on
+    their roster), scene number, heading and call time, nothing else. Unknown, revoked or a
+    removed member: NotFound, by the same path (one lookup of the token's hash)."""
+    link = (
+        CalendarLink.objects.select_related("member__user", "production")
+        .filter(token_hash=calendar_token_hash(token))
+        .first()
+    )
+    access = access_for(link.member.user, link.production) if link is not None else None
+    if link is None or access is None or access.membership.pk != link.member_id:
+        raise NotFound()
+    start = timezone.localdate() - timedelta(days=CALENDAR_PAST_DAYS)
+    events = []
+    for item in my_entries(access=access, start=start):
+        label = item.scene.number or str(item.scene.ordinal)
+        kind = "Rehearsal" if item.entry.kind == Entry.Kind.REHEARSAL else "Shoot"
+        events.append(
+            ics.Event(
+                uid=f"{item.entry.pk}@closedset",
+                start=item.call,
+                summary=f"Scene {label}: {item.scene.heading} ({kind.lower()})",
+                description=f"{kind}, call time. {link.production.title}.",
+            )
+        )
+    return f"{link.production.title}: my shoot days", events

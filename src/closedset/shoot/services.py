@@ -6,6 +6,8 @@ transaction with a summary that holds no private detail (never a check-in outcom
 
 from __future__ import annotations
 
+import hashlib
+import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -27,6 +29,7 @@ from closedset.scripts.models import Scene
 from closedset.scripts.selectors import scene_cast
 from closedset.shoot.models import (
     BestEffort,
+    CalendarLink,
     Debrief,
     DeviceAcknowledgement,
     Entry,
@@ -504,3 +507,54 @@ def debrief_check(*, actor: User, access: Access, entry: Entry, member: Membersh
         summary="closure check-in recorded",
     )
     return debrief
+
+
+# --- calendar links ----------------------------------------------------------------------------
+
+
+def calendar_token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+@transaction.atomic
+def calendar_link_create(*, actor: User, access: Access) -> str:
+    """A new private calendar link for the actor's own scenes; any earlier link stops working.
+
+    Returns the token, which is not kept (only its SHA-256): it can be shown this once.
+    """
+    access.require(Perm.PRODUCTION_VIEW)
+    if access.membership.user_id != actor.pk:
+        raise Forbidden("A calendar link is made by its owner.")
+    token = secrets.token_urlsafe(32)
+    CalendarLink.objects.filter(member=access.membership).delete()
+    link = CalendarLink.objects.create(
+        production=access.production,
+        member=access.membership,
+        token_hash=calendar_token_hash(token),
+    )
+    audit.record(
+        AuditAction.SHOOT_CALENDAR_LINK_CREATED,
+        actor=actor,
+        production=access.production,
+        obj=link,
+        summary="calendar link created",
+    )
+    return token
+
+
+@transaction.atomic
+def calendar_link_revoke(*, actor: User, access: Access) -> bool:
+    """Revoke the actor's calendar link: its address answers "not found" from now on."""
+    access.require(Perm.PRODUCTION_VIEW)
+    link = CalendarLink.objects.filter(member=access.membership).first()
+    if link is None:
+        return False
+    audit.record(
+        AuditAction.SHOOT_CALENDAR_LINK_REVOKED,
+        actor=actor,
+        production=access.production,
+        obj=link,
+        summary="calendar link revoked",
+    )
+    link.delete()
+    return True

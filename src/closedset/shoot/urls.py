@@ -29,4 +29,16 @@ urlpatterns = [
     path(DAY + "filmed/", views.filmed, name="entry-filmed"),
     path(DAY + "debrief/", views.debrief, name="entry-debrief"),
     path(DAY + "debrief/check/", views.debrief_check, name="entry-debrief-check"),
+    path("productions/<uuid:production_id>/calendar/", views.calendar, name="calendar"),
+    path(
+        "productions/<uuid:production_id>/calendar/new/",
+        views.calendar_create,
+        name="calendar-create",
+    ),
+    path(
+        "productions/<uuid:production_id>/calendar/revoke/",
+        views.calendar_revoke,
+        name="calendar-revoke",
+    ),
+    path("calendar/<str:token>.ics", views.calendar_feed, name="calendar-feed"),
 ]

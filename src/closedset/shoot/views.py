@@ -8,14 +8,17 @@ from datetime import date
 from typing import Any
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from closedset.core.errors import ServiceError
 from closedset.core.permissions import Perm
 from closedset.productions.policies import Access, get_production_for_actor
-from closedset.shoot import forms, selectors, services
+from closedset.shoot import forms, ics, selectors, services
 from closedset.shoot.models import Entry, PerformerCheckIn
 from closedset.shoot.policies import (
     can_pause,
@@ -198,10 +201,10 @@ def my_days(request: HttpRequest, production_id: uuid.UUID) -> HttpResponse:
 # --- one scene's day ---------------------------------------------------------------------------
 
 
-def _state_context(access: Access, entry: Entry) -> dict[str, Any]:
+def _state_context(access: Access, entry: Entry, *, fresh: bool = True) -> dict[str, Any]:
     return {
         "entry": entry,
-        "state": selectors.entry_state(access=access, entry=entry),
+        "state": selectors.entry_state(access=access, entry=entry, fresh=fresh),
         "can_resume": access.has(Perm.SCENE_RESUME),
         "paused_text": PAUSED,
     }
@@ -212,7 +215,7 @@ def _state_context(access: Access, entry: Entry) -> dict[str, Any]:
 def entry_detail(request: HttpRequest, scene_id: uuid.UUID, day_id: uuid.UUID) -> HttpResponse:
     access, entry = get_entry_for_actor(request.user, scene_id, day_id)
     performer = is_cast(access, entry)
-    state = _state_context(access, entry)
+    state = _state_context(access, entry, fresh=False)
     filmed = state["state"].filmed
     context = {
         **state,
@@ -243,7 +246,8 @@ def entry_detail(request: HttpRequest, scene_id: uuid.UUID, day_id: uuid.UUID) -
 def entry_state(request: HttpRequest, scene_id: uuid.UUID, day_id: uuid.UUID) -> HttpResponse:
     """The small piece the day page polls every second."""
     access, entry = get_entry_for_actor(request.user, scene_id, day_id)
-    response = render(request, "shoot/partials/_state.html", _state_context(access, entry))
+    context = _state_context(access, entry, fresh=False)  # the entry was just read
+    response = render(request, "shoot/partials/_state.html", context)
     response["Cache-Control"] = "no-store"
     return response
 
@@ -443,3 +447,61 @@ def roster_edit(request: HttpRequest, scene_id: uuid.UUID, day_id: uuid.UUID) ->
         "error": error,
     }
     return render(request, "shoot/roster_edit.html", context, status=400 if error else 200)
+
+
+# --- calendar export ---------------------------------------------------------------------------
+
+
+def _calendar_page(
+    request: HttpRequest, access: Access, token: str | None = None, status: int = 200
+) -> HttpResponse:
+    url = (
+        request.build_absolute_uri(reverse("shoot:calendar-feed", args=[token])) if token else None
+    )
+    context = {
+        "production": access.production,
+        "has_link": selectors.calendar_link_exists(access=access),
+        "url": url,
+    }
+    response = render(request, "shoot/calendar.html", context, status=status)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@require_GET
+@pages
+def calendar(request: HttpRequest, production_id: uuid.UUID) -> HttpResponse:
+    access = get_production_for_actor(request.user, production_id)
+    return _calendar_page(request, access)
+
+
+@require_POST
+@pages
+def calendar_create(request: HttpRequest, production_id: uuid.UUID) -> HttpResponse:
+    """Create (or re-create) the link and show it this once: only its hash is kept."""
+    access = get_production_for_actor(request.user, production_id)
+    token = services.calendar_link_create(actor=request.user, access=access)  # type: ignore[arg-type]
+    return _calendar_page(request, access, token)
+
+
+@require_POST
+@pages
+def calendar_revoke(request: HttpRequest, production_id: uuid.UUID) -> HttpResponse:
+    access = get_production_for_actor(request.user, production_id)
+    if services.calendar_link_revoke(actor=request.user, access=access):  # type: ignore[arg-type]
+        messages.success(request, "Calendar link revoked: the old address no longer works.")
+    return redirect("shoot:calendar", access.production.pk)
+
+
+@login_not_required
+@require_GET
+@pages
+def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
+    """Public, by a private link: the holder's own scheduled scenes as an RFC 5545 calendar."""
+    name, events = selectors.calendar_for_token(token)
+    body = ics.calendar(name, events, stamp=timezone.now())
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="shoot-days.ics"'
+    response["Cache-Control"] = "private, no-cache"
+    response["X-Robots-Tag"] = "noindex"
+    return response
