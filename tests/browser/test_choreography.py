@@ -72,6 +72,9 @@ def test_the_directors_brief_lists_the_approved_beats(
     _log_in(page, live_server.url, cast.director.email)
     page.goto(f"{live_server.url}/scenes/{scene.pk}/brief/")
     page.get_by_role("button", name=f"Approve version {version}").click()
+    page.get_by_label("Password").fill(PASSWORD)  # approving is signature-like: re-authenticate
+    page.get_by_role("button", name="Confirm").click()
+    page.get_by_role("button", name=f"Approve version {version}").click()
     page.get_by_role("heading", name="Approved beats").wait_for()
     beats = page.locator("section[aria-labelledby='brief-beats'] .beat")
     assert beats.count() == 1

@@ -9,8 +9,10 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from ninja import Field, Router, Schema
 
+from closedset.accounts.reauth import ensure_recent_auth
 from closedset.choreography import brief_pdf, selectors, services
 from closedset.choreography.policies import get_scene_for_actor
+from closedset.core.errors import Forbidden, ReauthenticationRequired
 from closedset.core.permissions import Perm
 
 router = Router(tags=["choreography"])
@@ -68,6 +70,9 @@ class ValidateIn(Schema):
 
 class ApproveIn(Schema):
     version: int = Field(..., description="The version of the beats you reviewed.")
+    password: str | None = Field(
+        None, description="API token clients only: your current password (re-authentication)."
+    )
 
 
 class PairOut(Schema):
@@ -211,8 +216,19 @@ def choreography_validate(
     operation_id="choreography_approve",
 )
 def choreography_approve(request: HttpRequest, scene_id: uuid.UUID, payload: ApproveIn) -> Any:
-    """Approve the version you reviewed, as coordinator or director."""
+    """Approve the version you reviewed, as coordinator or director. Like signing, it needs a
+    recent password confirmation in the browser; API token clients send their password."""
     access, scene = get_scene_for_actor(request.user, scene_id, need=Perm.CHOREOGRAPHY_APPROVE)
+    if request.headers.get("Authorization", "").lower().startswith("bearer "):
+        if not payload.password or not request.user.check_password(payload.password):
+            raise Forbidden("Send your current password to approve with an API token.")
+    else:
+        try:
+            ensure_recent_auth(request)
+        except ReauthenticationRequired:
+            raise Forbidden(
+                "Confirm your password first (re-authentication), then approve again."
+            ) from None
     services.choreography_approve(
         actor=request.user,  # type: ignore[arg-type]
         access=access,

@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from closedset.accounts.reauth import require_recent_auth
 from closedset.choreography import brief_pdf, editing, forms, selectors, services
 from closedset.choreography.policies import get_scene_for_actor
 from closedset.core.errors import ServiceError
@@ -131,7 +132,9 @@ def beat_check(request: HttpRequest, scene_id: uuid.UUID) -> HttpResponse:
 
 @require_POST
 @pages
+@require_recent_auth
 def choreography_approve(request: HttpRequest, scene_id: uuid.UUID) -> HttpResponse:
+    """Approval is a signature-like act: it needs a recent password confirmation."""
     access, scene = get_scene_for_actor(request.user, scene_id, need=Perm.CHOREOGRAPHY_APPROVE)
     try:
         version = int(request.POST.get("version", ""))
