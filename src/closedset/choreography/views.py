@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from closedset.accounts.reauth import require_recent_auth
 from closedset.choreography import brief_pdf, editing, forms, selectors, services
-from closedset.choreography.policies import get_scene_for_actor
+from closedset.choreography.policies import get_department_brief_for_actor, get_scene_for_actor
 from closedset.core.errors import ServiceError
 from closedset.core.permissions import Perm
 from closedset.productions.policies import Access
@@ -213,3 +213,38 @@ def reconfirm(request: HttpRequest, scene_id: uuid.UUID) -> HttpResponse:
     except ServiceError as exc:
         messages.error(request, exc.message)
     return redirect("choreography:brief", scene.pk)
+
+
+# --- department briefs (docs/adr/0012) ------------------------------------------------------
+
+
+@require_GET
+@pages
+def department_brief_page(
+    request: HttpRequest, scene_id: uuid.UUID, day_id: uuid.UUID
+) -> HttpResponse:
+    """What a rostered crew member's department needs of the scene on that day."""
+    access, scene, entry, kind = get_department_brief_for_actor(request.user, scene_id, day_id)
+    brief = selectors.department_brief_get(
+        access=access, scene=scene, day=entry.day.date, kind=kind
+    )
+    context = {"production": access.production, "scene": scene, "entry": entry, "brief": brief}
+    return render(request, "choreography/department_brief.html", context)
+
+
+@require_GET
+@pages
+def department_brief_pdf(
+    request: HttpRequest, scene_id: uuid.UUID, day_id: uuid.UUID
+) -> HttpResponse:
+    access, scene, entry, kind = get_department_brief_for_actor(request.user, scene_id, day_id)
+    brief = selectors.department_brief_get(
+        access=access, scene=scene, day=entry.day.date, kind=kind
+    )
+    response = HttpResponse(
+        brief_pdf.render_department(brief, access.production.title),
+        content_type="application/pdf",
+    )
+    response["Content-Disposition"] = f'inline; filename="{kind.value}-brief.pdf"'
+    response["Cache-Control"] = "no-store"
+    return response

@@ -95,6 +95,9 @@ class AuditAction(models.TextChoices):
     SHOOT_DEBRIEF_CHECKED = "shoot.debrief_checked"
     SHOOT_DEBRIEF_READ = "shoot.debrief_read"
     SHOOT_BEST_EFFORT_RECORDED = "shoot.best_effort_recorded"
+    # Choreography: department briefs and the director's intent notes
+    DEPARTMENT_BRIEF_VIEWED = "brief.department_viewed"
+    CHOREOGRAPHY_INTENT_CHANGED = "choreography.intent_changed"
 
 
 class AuditEvent(models.Model):
