@@ -42,8 +42,8 @@ def framed(cast: Cast, shoot: Shoot) -> Shoot:  # noqa: F811 - the fixture above
     return shoot
 
 
-def _url(shoot: Shoot, pdf: bool = False) -> str:
-    return shoot.url("department-brief.pdf" if pdf else "department-brief/")
+def _url(day: Shoot, pdf: bool = False) -> str:
+    return day.url("department-brief.pdf" if pdf else "department-brief/")
 
 
 def _department(cast: Cast, department: str) -> None:
@@ -94,7 +94,9 @@ def test_the_shoot_day_page_links_the_department_brief_for_the_rostered_crew_onl
 
 
 def test_crew_not_rostered_get_404(
-    cast: Cast, shoot: Shoot, login: Callable[..., Client]
+    cast: Cast,
+    shoot: Shoot,  # noqa: F811 - the fixture
+    login: Callable[..., Client],
 ) -> None:
     client = login(cast.users["crew"])
     assert client.get(_url(shoot)).status_code == 404
@@ -102,7 +104,10 @@ def test_crew_not_rostered_get_404(
 
 
 def test_crew_rostered_for_another_scene_get_404(
-    cast: Cast, shoot: Shoot, casting: Casting, login: Callable[..., Client]
+    cast: Cast,
+    shoot: Shoot,  # noqa: F811 - the fixture
+    casting: Casting,
+    login: Callable[..., Client],
 ) -> None:
     other = schedule(cast, shoot.day, casting.bedroom)
     rostered(cast, other, "crew")
