@@ -48,6 +48,7 @@ class ChoreographyOut(Schema):
     scene_id: uuid.UUID
     version: int
     intent: str | None
+    intent_version: int
     beats: list[BeatOut]
     approval: ApprovalOut
 
@@ -58,6 +59,18 @@ class ChoreographyIn(Schema):
         None, description="The version you are changing; a stale version answers 409."
     )
     intent: str | None = Field(None, max_length=services.MAX_INTENT)
+
+
+class IntentIn(Schema):
+    intent: str = Field(..., max_length=services.MAX_INTENT, description="Empty clears them.")
+    version: int = Field(
+        ..., description="The intent notes' version you started from; stale answers 409."
+    )
+
+
+class IntentOut(Schema):
+    intent: str | None
+    intent_version: int
 
 
 class ValidateIn(Schema):
@@ -99,6 +112,7 @@ class BriefOut(Schema):
     scene_id: uuid.UUID
     scene: str
     intent: str | None
+    intent_version: int
     cast: list[str]
     container: ContainerOut
     beats: list[BeatOut]
@@ -140,6 +154,7 @@ def _choreography(view: selectors.ChoreographyView) -> ChoreographyOut:
         scene_id=view.scene.pk,
         version=view.version,
         intent=view.intent,
+        intent_version=view.intent_version,
         beats=[_beat(r) for r in view.rows],
         approval=_approval(view.state),
     )
@@ -247,6 +262,7 @@ def brief_get(request: HttpRequest, scene_id: uuid.UUID) -> BriefOut:
         scene_id=scene.pk,
         scene=str(scene),
         intent=brief.intent,
+        intent_version=brief.intent_version,
         cast=brief.cast,
         container=_container(brief.container),
         beats=[_beat(r) for r in brief.beats],
@@ -272,3 +288,20 @@ def brief_pdf_get(request: HttpRequest, scene_id: uuid.UUID) -> HttpResponse:
     response["Content-Disposition"] = 'inline; filename="brief.pdf"'
     response["Cache-Control"] = "no-store"
     return response
+
+
+@router.put("/scenes/{scene_id}/intent", response=IntentOut, operation_id="intent_put")
+def intent_put(request: HttpRequest, scene_id: uuid.UUID, payload: IntentIn) -> IntentOut:
+    """The director's intent notes (the brief's context). Approvers; never voids an approval."""
+    access, scene = get_scene_for_actor(request.user, scene_id, need=Perm.CHOREOGRAPHY_APPROVE)
+    choreography = services.choreography_intent_save(
+        actor=request.user,  # type: ignore[arg-type]
+        access=access,
+        scene=scene,
+        intent=payload.intent,
+        expected_version=payload.version,
+    )
+    return IntentOut(
+        intent=services.clean_intent(payload.intent),
+        intent_version=choreography.intent_version,
+    )

@@ -74,7 +74,7 @@ class ApprovalState:
 
 
 def _state(choreography: Choreography | None, pending: bool = False) -> ApprovalState:
-    if choreography is None:
+    if choreography is None or choreography.version == 0:  # intent notes only, no beats yet
         return ApprovalState()
     approval: Approval | None = choreography.approval
     live = (
@@ -185,6 +185,7 @@ class ChoreographyView:
     state: ApprovalState
     intent: str | None
     full: bool  # rows carry the coordinator's reasons
+    intent_version: int = 0
 
     @property
     def approvable(self) -> bool:
@@ -272,6 +273,7 @@ def choreography_get(
         state=approval_state(scene=scene),
         intent=intent,
         full=full,
+        intent_version=choreography.intent_version if choreography else 0,
     )
 
 
@@ -380,6 +382,7 @@ class Brief:
     closed_set: bool
     riders_issued: int
     version: int
+    intent_version: int = 0
 
     @property
     def readiness(self) -> list[str]:
@@ -426,6 +429,7 @@ def brief_get(*, access: Access, scene: Scene) -> Brief:
         closed_set=closed_set,
         riders_issued=issued,
         version=choreography.version if choreography else 0,
+        intent_version=choreography.intent_version if choreography else 0,
     )
 
 

@@ -34,3 +34,6 @@ urlpatterns += [
         name="department-brief-pdf",
     ),
 ]
+urlpatterns += [
+    path("scenes/<uuid:scene_id>/intent/", views.intent_edit, name="intent-edit"),
+]

@@ -167,12 +167,17 @@ def container_page(request: HttpRequest, scene_id: uuid.UUID) -> HttpResponse:
     return render(request, "choreography/container.html", context)
 
 
-@require_GET
-@pages
-def brief_page(request: HttpRequest, scene_id: uuid.UUID) -> HttpResponse:
-    access, scene = get_scene_for_actor(request.user, scene_id)
+def _brief_context(
+    access: Access, scene: Scene, intent_form: forms.IntentForm | None = None
+) -> dict[str, Any]:
     brief = selectors.brief_get(access=access, scene=scene)
-    context = {
+    can_write_intent = access.has(Perm.CHOREOGRAPHY_APPROVE)
+    if can_write_intent and intent_form is None:
+        intent_form = forms.IntentForm(
+            initial={"intent": brief.intent or "", "version": brief.intent_version}
+        )
+    return {
+        "intent_form": intent_form if can_write_intent else None,
         "production": access.production,
         "scene": scene,
         "brief": brief,
@@ -182,7 +187,42 @@ def brief_page(request: HttpRequest, scene_id: uuid.UUID) -> HttpResponse:
         "reconfirm": selectors.my_reconfirmation(access=access, scene=scene),
         "brief_approvable": bool(brief.beats) and all(r.status == "ok" for r in brief.beats),
     }
-    return render(request, "choreography/brief.html", context)
+
+
+@require_GET
+@pages
+def brief_page(request: HttpRequest, scene_id: uuid.UUID) -> HttpResponse:
+    access, scene = get_scene_for_actor(request.user, scene_id)
+    return render(request, "choreography/brief.html", _brief_context(access, scene))
+
+
+@require_POST
+@pages
+def intent_edit(request: HttpRequest, scene_id: uuid.UUID) -> HttpResponse:
+    """The director's (or coordinator's) intent notes; a stale version answers 409 with the
+    latest notes shown and the text sent kept in the form."""
+    access, scene = get_scene_for_actor(request.user, scene_id, need=Perm.CHOREOGRAPHY_APPROVE)
+    form = forms.IntentForm(request.POST)
+    status = 400
+    if form.is_valid():
+        try:
+            services.choreography_intent_save(
+                actor=request.user,  # type: ignore[arg-type]
+                access=access,
+                scene=scene,
+                intent=form.cleaned_data["intent"],
+                expected_version=form.cleaned_data["version"],
+            )
+        except ServiceError as exc:
+            status = exc.status
+            form.add_error("intent", exc.message)
+        else:
+            messages.success(request, "The intent notes are saved.")
+            return redirect("choreography:brief", scene.pk)
+    context = _brief_context(access, scene, form)
+    if status == 409:  # show the latest version number so a resend is deliberate
+        form.data = {**request.POST.dict(), "version": str(context["brief"].intent_version)}
+    return render(request, "choreography/brief.html", context, status=status)
 
 
 @require_GET
