@@ -243,6 +243,8 @@ def choreography_save(
         _write_intent(actor, access, choreography, intent_text)
     if not beats_differ:
         return choreography
+    if current > 0:  # keep the beats being replaced, so the change can be undone
+        crypto.seal(choreography, "previous_beats", beats_of(choreography))
     choreography.version = current + 1
     crypto.seal(choreography, "beats", stored)
     choreography.beats_hash = new_hash
@@ -264,6 +266,43 @@ def choreography_save(
             choreography=choreography,
         )
     return choreography
+
+
+@transaction.atomic
+def choreography_undo(
+    *, actor: User, access: Access, scene: Scene, expected_version: int
+) -> Choreography:
+    """Undo the last change of the beats (the editor offers it right after a delete).
+
+    The previous version's beats are saved as a new version, so history only moves forward
+    and approval works as for any edit (docs/adr/0006). ``expected_version`` is the version
+    the undo was offered for: if anyone changed the beats since, 409 and nothing changes.
+    """
+    access.require(Perm.CHOREOGRAPHY_EDIT)
+    choreography = _locked(scene)
+    if (
+        choreography is None
+        or choreography.production_id != access.production.pk
+        or choreography.previous_beats is None
+    ):
+        raise ServiceError("There is nothing to undo.")
+    if expected_version != choreography.version:
+        raise Conflict(
+            f"The beats changed since then (now version {choreography.version}), so that "
+            "change can no longer be undone. Reload to see the latest."
+        )
+    previous = list(crypto.unseal(choreography, "previous_beats") or [])
+    restored = choreography_save(
+        actor=actor, access=access, scene=scene, beats=previous, expected_version=expected_version
+    )
+    audit.record(
+        AuditAction.CHOREOGRAPHY_UNDONE,
+        actor=actor,
+        production=access.production,
+        obj=restored,
+        summary=f"version {expected_version} undone as version {restored.version}",
+    )
+    return restored
 
 
 # --- the director's intent notes ------------------------------------------------------------

@@ -9,6 +9,7 @@ from typing import Any
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from closedset.accounts.reauth import require_recent_auth
@@ -29,6 +30,7 @@ def _editor_context(
     form: forms.BeatForm | None = None,
     editing_id: str = "",
     error: str = "",
+    undo_version: int = 0,
 ) -> dict[str, Any]:
     view = selectors.choreography_get(access=access, scene=scene)
     if form is None:
@@ -44,6 +46,8 @@ def _editor_context(
         "editing_id": editing_id,
         "error": error,
         "can_approve": access.has(Perm.CHOREOGRAPHY_APPROVE),
+        # Offered right after a delete, while nobody has changed the beats since.
+        "undo_version": undo_version if undo_version and undo_version == view.version else 0,
     }
 
 
@@ -51,15 +55,22 @@ def _editor_context(
 @pages
 def choreography_edit(request: HttpRequest, scene_id: uuid.UUID) -> HttpResponse:
     access, scene = get_scene_for_actor(request.user, scene_id, need=Perm.CHOREOGRAPHY_EDIT)
-    context = _editor_context(request, access, scene, editing_id=request.GET.get("edit", ""))
+    undo = request.GET.get("undo", "")
+    context = _editor_context(
+        request,
+        access,
+        scene,
+        editing_id=request.GET.get("edit", ""),
+        undo_version=int(undo) if undo.isdigit() else 0,
+    )
     return render(request, "choreography/choreography_edit.html", context)
 
 
 @require_POST
 @pages
 def beat_change(request: HttpRequest, scene_id: uuid.UUID) -> HttpResponse:
-    """Add, update, duplicate, move or delete one beat; answers the editor (or its beat list
-    for htmx). A stale version answers 409 with the latest beats."""
+    """Add, update, duplicate, move or delete one beat, or undo a delete; answers the editor
+    (or its beat list for htmx). A stale version answers 409 with the latest beats."""
     access, scene = get_scene_for_actor(request.user, scene_id, need=Perm.CHOREOGRAPHY_EDIT)
     op = request.POST.get("op", "")
     beat_id = request.POST.get("beat", "")
@@ -78,21 +89,32 @@ def beat_change(request: HttpRequest, scene_id: uuid.UUID) -> HttpResponse:
             beat = form.beat()
         else:
             status = 400
+    undo_version = 0
     if status == 200:
         try:
-            beats = editing.apply([r.data for r in current.rows], op, beat_id, beat)
-            services.choreography_save(
-                actor=request.user,  # type: ignore[arg-type]
-                access=access,
-                scene=scene,
-                beats=beats,
-                expected_version=version,
-            )
+            if op == editing.UNDO:
+                services.choreography_undo(
+                    actor=request.user,  # type: ignore[arg-type]
+                    access=access,
+                    scene=scene,
+                    expected_version=version,
+                )
+            else:
+                beats = editing.apply([r.data for r in current.rows], op, beat_id, beat)
+                saved = services.choreography_save(
+                    actor=request.user,  # type: ignore[arg-type]
+                    access=access,
+                    scene=scene,
+                    beats=beats,
+                    expected_version=version,
+                )
+                undo_version = saved.version if op == "delete" else 0
             form = None
         except ServiceError as exc:
             status, error = exc.status, exc.message
     if not request.headers.get("HX-Request") and status == 200:
-        return redirect("choreography:choreography-edit", scene.pk)
+        target = reverse("choreography:choreography-edit", args=[scene.pk])
+        return redirect(f"{target}?undo={undo_version}" if undo_version else target)
     context = _editor_context(
         request,
         access,
@@ -100,6 +122,7 @@ def beat_change(request: HttpRequest, scene_id: uuid.UUID) -> HttpResponse:
         form=form if status != 200 else None,
         error=error,
         editing_id=beat_id if op == "update" and status != 200 else "",
+        undo_version=undo_version,
     )
     template = (
         "choreography/partials/_editor.html"

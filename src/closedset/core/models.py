@@ -98,6 +98,7 @@ class AuditAction(models.TextChoices):
     # Choreography: department briefs and the director's intent notes
     DEPARTMENT_BRIEF_VIEWED = "brief.department_viewed"
     CHOREOGRAPHY_INTENT_CHANGED = "choreography.intent_changed"
+    CHOREOGRAPHY_UNDONE = "choreography.undone"
 
 
 class AuditEvent(models.Model):
