@@ -31,6 +31,8 @@ def _editor_context(
     editing_id: str = "",
     error: str = "",
     undo_version: int = 0,
+    undo_at: int = 0,
+    undo_beat: str = "",
 ) -> dict[str, Any]:
     view = selectors.choreography_get(access=access, scene=scene)
     if form is None:
@@ -48,6 +50,8 @@ def _editor_context(
         "can_approve": access.has(Perm.CHOREOGRAPHY_APPROVE),
         # Offered right after a delete, while nobody has changed the beats since.
         "undo_version": undo_version if undo_version and undo_version == view.version else 0,
+        "undo_at": undo_at,  # where the deleted beat was, so the undo shows in its place
+        "undo_beat": undo_beat if undo_beat.isalnum() else "",
     }
 
 
@@ -55,13 +59,14 @@ def _editor_context(
 @pages
 def choreography_edit(request: HttpRequest, scene_id: uuid.UUID) -> HttpResponse:
     access, scene = get_scene_for_actor(request.user, scene_id, need=Perm.CHOREOGRAPHY_EDIT)
-    undo = request.GET.get("undo", "")
+    undo, at = request.GET.get("undo", ""), request.GET.get("at", "")
     context = _editor_context(
         request,
         access,
         scene,
         editing_id=request.GET.get("edit", ""),
         undo_version=int(undo) if undo.isdigit() else 0,
+        undo_at=int(at) if at.isdigit() else 0,
     )
     return render(request, "choreography/choreography_edit.html", context)
 
@@ -89,7 +94,7 @@ def beat_change(request: HttpRequest, scene_id: uuid.UUID) -> HttpResponse:
             beat = form.beat()
         else:
             status = 400
-    undo_version = 0
+    undo_version = undo_at = 0
     if status == 200:
         try:
             if op == editing.UNDO:
@@ -108,13 +113,16 @@ def beat_change(request: HttpRequest, scene_id: uuid.UUID) -> HttpResponse:
                     beats=beats,
                     expected_version=version,
                 )
-                undo_version = saved.version if op == "delete" else 0
+                if op == "delete":
+                    undo_version = saved.version
+                    undo_at = next(r.position for r in current.rows if r.id == beat_id)
             form = None
         except ServiceError as exc:
             status, error = exc.status, exc.message
     if not request.headers.get("HX-Request") and status == 200:
         target = reverse("choreography:choreography-edit", args=[scene.pk])
-        return redirect(f"{target}?undo={undo_version}" if undo_version else target)
+        query = f"?undo={undo_version}&at={undo_at}#beat-undo" if undo_version else ""
+        return redirect(target + query)
     context = _editor_context(
         request,
         access,
@@ -123,6 +131,8 @@ def beat_change(request: HttpRequest, scene_id: uuid.UUID) -> HttpResponse:
         error=error,
         editing_id=beat_id if op == "update" and status != 200 else "",
         undo_version=undo_version,
+        undo_at=undo_at,
+        undo_beat=beat_id if undo_version else "",
     )
     template = (
         "choreography/partials/_editor.html"
