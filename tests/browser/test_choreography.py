@@ -72,8 +72,38 @@ def test_the_directors_brief_lists_the_approved_beats(
     _log_in(page, live_server.url, cast.director.email)
     page.goto(f"{live_server.url}/scenes/{scene.pk}/brief/")
     page.get_by_role("button", name=f"Approve version {version}").click()
+    page.get_by_label("Password").fill(PASSWORD)  # approving is signature-like: re-authenticate
+    page.get_by_role("button", name="Confirm").click()
+    page.get_by_role("button", name=f"Approve version {version}").click()
     page.get_by_role("heading", name="Approved beats").wait_for()
     beats = page.locator("section[aria-labelledby='brief-beats'] .beat")
     assert beats.count() == 1
     assert "Performer to Partner: kiss on the lips (closed mouth)" in beats.first.inner_text()
     assert "discuss" not in page.content()
+
+
+def test_the_coordinator_deletes_a_beat_and_undoes_it_on_a_phone(
+    live_server: Any, phone_page: Any, cast: Cast, casting: consent_fixtures.Casting
+) -> None:
+    scene = casting.kitchen
+    agree(cast, scene, "performer", "partner")
+    agree(cast, scene, "partner", "performer")
+    me, partner = cast.members["performer"], cast.members["partner"]
+    services.choreography_save(
+        actor=cast.coordinator,
+        access=cast.access("coordinator"),
+        scene=scene,
+        beats=[kiss_beat(me, partner), kiss_beat(partner, me)],
+    )
+    page = phone_page
+    _log_in(page, live_server.url, cast.coordinator.email)
+    page.goto(f"{live_server.url}/scenes/{scene.pk}/choreography/")
+    page.get_by_role("button", name="Delete beat 2").click()  # no dialog: it can be undone
+    undo = page.get_by_role("button", name="Undo the delete")
+    undo.wait_for()
+    assert undo.is_visible() and page.locator(".beat[data-status]").count() == 1
+    undo.click()
+    page.get_by_text("(version 3)").wait_for()
+    assert page.locator(".beat[data-status]").count() == 2
+    assert page.get_by_role("button", name="Undo the delete").count() == 0
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]

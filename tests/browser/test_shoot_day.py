@@ -83,3 +83,17 @@ def test_a_performer_checks_in_and_pauses_and_the_ic_sees_it_and_resumes(  # noq
     finally:
         context.close()
     assert errors == []
+
+
+def test_rostered_camera_crew_open_their_department_brief_from_the_day_on_a_phone(
+    live_server: Any, phone_page: Any, cast: Cast, shoot: shoot_fixtures.Shoot
+) -> None:
+    shoot_fixtures.rostered(cast, shoot.entry, "crew")
+    page = phone_page
+    _log_in(page, live_server.url, cast.users["crew"].email)
+    page.goto(live_server.url + shoot.url())
+    page.get_by_role("link", name="Read your department's brief").click()
+    page.get_by_role("heading", name="Agreed framing per performer").wait_for()
+    text = page.content()
+    assert "Camera and photography brief" in text and "discuss" not in text
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]

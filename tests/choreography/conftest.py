@@ -3,15 +3,26 @@ to write beats."""
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import pytest
+from django.test import Client
 
+from closedset.accounts.reauth import SESSION_KEY
 from closedset.consent import services as consent_services
 from closedset.productions.models import Membership
 from closedset.scripts.models import Scene
 from tests.conftest import Cast
 from tests.consent.conftest import Casting, answers, casting, kiss  # noqa: F401 - fixtures
+
+
+def reauth(client: Client) -> Client:
+    """The client's session has just confirmed the password (as after the re-auth page)."""
+    session = client.session
+    session[SESSION_KEY] = int(time.time())
+    session.save()
+    return client
 
 
 def kiss_beat(doer: Membership, receiver: Membership, mouth: str = "closed") -> dict[str, Any]:

@@ -10,13 +10,15 @@ from typing import Any
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 
-from closedset.choreography import services
+from closedset.accounts.services import token_create
+from closedset.choreography import selectors, services
 from closedset.core.models import AuditAction, AuditEvent
 from closedset.scripts.models import Scene
-from tests.conftest import Cast
+from tests.conftest import PASSWORD, Cast
 
-from .conftest import kiss_beat, thrust_beat
+from .conftest import kiss_beat, reauth, thrust_beat
 
 PRIVATE_MARKERS = ("discuss", "answered no", "has not answered", "R3:", "Pending")
 
@@ -140,7 +142,7 @@ def test_only_the_coordinator_writes_beats(
 def test_only_approvers_approve(
     cast: Cast, drafted: Scene, login: Callable[..., Client], key: str
 ) -> None:
-    client = login(cast.users[key])
+    client = reauth(login(cast.users[key]))
     approve = _api(client, "post", f"/scenes/{drafted.pk}/choreography/approve", {"version": 1})
     assert approve.status_code == 403
     assert client.post(f"/scenes/{drafted.pk}/choreography/approve/").status_code == 403
@@ -158,9 +160,9 @@ def test_the_api_round_trip_put_stale_put_and_approve(
     assert stale.status_code == 409
     bad = _api(coordinator, "put", path, {"beats": [{"doers": []}], "version": 1})
     assert bad.status_code == 400 and "at least one performer" in bad.json()["detail"]
-    done = _api(coordinator, "post", f"{path}/approve", {"version": 1})
+    done = _api(reauth(coordinator), "post", f"{path}/approve", {"version": 1})
     assert done.status_code == 200 and done.json()["coordinator_approved"]
-    director = login(cast.director)
+    director = reauth(login(cast.director))
     done = _api(director, "post", f"{path}/approve", {"version": 1})
     assert done.json()["approved"] is True
     brief = director.get(f"/scenes/{agreed.pk}/brief/").content.decode()
@@ -175,3 +177,48 @@ def test_unknown_scene_and_anonymous(
     )
     login(cast.director)
     assert client.get("/scenes/00000000-0000-0000-0000-000000000000/brief/").status_code == 404
+
+
+def test_approving_needs_a_recent_password_confirmation_on_pages_and_api(
+    cast: Cast, agreed: Scene, login: Callable[..., Client]
+) -> None:
+    me, partner = cast.members["performer"], cast.members["partner"]
+    services.choreography_save(
+        actor=cast.coordinator,
+        access=cast.access("coordinator"),
+        scene=agreed,
+        beats=[kiss_beat(me, partner)],
+    )
+    coordinator = login(cast.coordinator)
+    page = coordinator.post(f"/scenes/{agreed.pk}/choreography/approve/", {"version": "1"})
+    assert page.status_code == 302 and page["Location"].startswith(reverse("accounts:reauth"))
+    api = _api(coordinator, "post", f"/scenes/{agreed.pk}/choreography/approve", {"version": 1})
+    assert api.status_code == 403 and "re-authentication" in api.json()["detail"]
+    assert not selectors.approval_state(scene=agreed).coordinator_approved
+    reauth(coordinator)
+    page = coordinator.post(f"/scenes/{agreed.pk}/choreography/approve/", {"version": "1"})
+    assert page.status_code == 302 and "reauth" not in page["Location"]
+    assert selectors.approval_state(scene=agreed).coordinator_approved
+
+
+def test_an_api_token_approves_only_with_the_current_password(
+    cast: Cast, agreed: Scene, client: Client
+) -> None:
+    me, partner = cast.members["performer"], cast.members["partner"]
+    services.choreography_save(
+        actor=cast.coordinator,
+        access=cast.access("coordinator"),
+        scene=agreed,
+        beats=[kiss_beat(me, partner)],
+    )
+    token = token_create(actor=cast.director, user=cast.director).plaintext
+    headers = {"Authorization": f"Bearer {token}"}
+    url = f"/api/v1/scenes/{agreed.pk}/choreography/approve"
+    for body in ({"version": 1}, {"version": 1, "password": "wrong"}):
+        denied = client.post(url, body, content_type="application/json", headers=headers)
+        assert denied.status_code == 403
+    assert not selectors.approval_state(scene=agreed).director_approved
+    ok = client.post(
+        url, {"version": 1, "password": PASSWORD}, content_type="application/json", headers=headers
+    )
+    assert ok.status_code == 200 and ok.json()["director_approved"]

@@ -11,7 +11,7 @@ from closedset.choreography import selectors, services
 from closedset.scripts.models import Scene
 from tests.conftest import Cast
 
-from .conftest import kiss_beat
+from .conftest import kiss_beat, reauth
 
 
 def _form(cast: Cast, version: int, op: str = "add", **extra: str) -> dict[str, object]:
@@ -101,9 +101,9 @@ def test_approval_from_the_pages(cast: Cast, agreed: Scene, login: Callable[...,
         beats=[kiss_beat(me, partner)],
     )
     url = f"/scenes/{agreed.pk}/choreography/approve/"
-    response = login(cast.coordinator).post(url, {"version": "1"})
+    response = reauth(login(cast.coordinator)).post(url, {"version": "1"})
     assert response.status_code == 302
-    response = login(cast.director).post(url, {"version": "1"}, follow=True)
+    response = reauth(login(cast.director)).post(url, {"version": "1"}, follow=True)
     assert "Approved beats" in response.content.decode()
     assert selectors.approval_state(scene=agreed).approved
 

@@ -9,8 +9,10 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from ninja import Field, Router, Schema
 
+from closedset.accounts.reauth import ensure_recent_auth
 from closedset.choreography import brief_pdf, selectors, services
 from closedset.choreography.policies import get_scene_for_actor
+from closedset.core.errors import Forbidden, ReauthenticationRequired
 from closedset.core.permissions import Perm
 
 router = Router(tags=["choreography"])
@@ -46,6 +48,7 @@ class ChoreographyOut(Schema):
     scene_id: uuid.UUID
     version: int
     intent: str | None
+    intent_version: int
     beats: list[BeatOut]
     approval: ApprovalOut
 
@@ -58,6 +61,18 @@ class ChoreographyIn(Schema):
     intent: str | None = Field(None, max_length=services.MAX_INTENT)
 
 
+class IntentIn(Schema):
+    intent: str = Field(..., max_length=services.MAX_INTENT, description="Empty clears them.")
+    version: int = Field(
+        ..., description="The intent notes' version you started from; stale answers 409."
+    )
+
+
+class IntentOut(Schema):
+    intent: str | None
+    intent_version: int
+
+
 class ValidateIn(Schema):
     beats: list[dict[str, Any]] | None = Field(
         None,
@@ -68,6 +83,9 @@ class ValidateIn(Schema):
 
 class ApproveIn(Schema):
     version: int = Field(..., description="The version of the beats you reviewed.")
+    password: str | None = Field(
+        None, description="API token clients only: your current password (re-authentication)."
+    )
 
 
 class PairOut(Schema):
@@ -94,6 +112,7 @@ class BriefOut(Schema):
     scene_id: uuid.UUID
     scene: str
     intent: str | None
+    intent_version: int
     cast: list[str]
     container: ContainerOut
     beats: list[BeatOut]
@@ -135,6 +154,7 @@ def _choreography(view: selectors.ChoreographyView) -> ChoreographyOut:
         scene_id=view.scene.pk,
         version=view.version,
         intent=view.intent,
+        intent_version=view.intent_version,
         beats=[_beat(r) for r in view.rows],
         approval=_approval(view.state),
     )
@@ -211,8 +231,19 @@ def choreography_validate(
     operation_id="choreography_approve",
 )
 def choreography_approve(request: HttpRequest, scene_id: uuid.UUID, payload: ApproveIn) -> Any:
-    """Approve the version you reviewed, as coordinator or director."""
+    """Approve the version you reviewed, as coordinator or director. Like signing, it needs a
+    recent password confirmation in the browser; API token clients send their password."""
     access, scene = get_scene_for_actor(request.user, scene_id, need=Perm.CHOREOGRAPHY_APPROVE)
+    if request.headers.get("Authorization", "").lower().startswith("bearer "):
+        if not payload.password or not request.user.check_password(payload.password):
+            raise Forbidden("Send your current password to approve with an API token.")
+    else:
+        try:
+            ensure_recent_auth(request)
+        except ReauthenticationRequired:
+            raise Forbidden(
+                "Confirm your password first (re-authentication), then approve again."
+            ) from None
     services.choreography_approve(
         actor=request.user,  # type: ignore[arg-type]
         access=access,
@@ -231,6 +262,7 @@ def brief_get(request: HttpRequest, scene_id: uuid.UUID) -> BriefOut:
         scene_id=scene.pk,
         scene=str(scene),
         intent=brief.intent,
+        intent_version=brief.intent_version,
         cast=brief.cast,
         container=_container(brief.container),
         beats=[_beat(r) for r in brief.beats],
@@ -256,3 +288,20 @@ def brief_pdf_get(request: HttpRequest, scene_id: uuid.UUID) -> HttpResponse:
     response["Content-Disposition"] = 'inline; filename="brief.pdf"'
     response["Cache-Control"] = "no-store"
     return response
+
+
+@router.put("/scenes/{scene_id}/intent", response=IntentOut, operation_id="intent_put")
+def intent_put(request: HttpRequest, scene_id: uuid.UUID, payload: IntentIn) -> IntentOut:
+    """The director's intent notes (the brief's context). Approvers; never voids an approval."""
+    access, scene = get_scene_for_actor(request.user, scene_id, need=Perm.CHOREOGRAPHY_APPROVE)
+    choreography = services.choreography_intent_save(
+        actor=request.user,  # type: ignore[arg-type]
+        access=access,
+        scene=scene,
+        intent=payload.intent,
+        expected_version=payload.version,
+    )
+    return IntentOut(
+        intent=services.clean_intent(payload.intent),
+        intent_version=choreography.intent_version,
+    )

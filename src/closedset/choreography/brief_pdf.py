@@ -3,7 +3,8 @@ garments, closed set, readiness), never a "no", a "discuss", a note or a reason.
 
 from __future__ import annotations
 
-from closedset.choreography.selectors import Brief
+from closedset.choreography.departments import BriefKind
+from closedset.choreography.selectors import Brief, DepartmentBrief
 from closedset.core import pdf as pdf_setup
 
 
@@ -50,4 +51,29 @@ def render(brief: Brief, production_title: str) -> bytes:
     )
     pdf.ln(1.5)
     bullets(pdf, "Readiness", brief.readiness, "")
+    return bytes(pdf.output())
+
+
+def render_department(brief: DepartmentBrief, production_title: str) -> bytes:
+    """A department's brief: its own part only (garments, or framing and stills)."""
+    pdf = pdf_setup.new_pdf(brief.title)
+    line, bullets = pdf_setup.line, pdf_setup.bullets
+    scene = brief.scene
+    line(pdf, production_title, size=16, bold=True, height=8)
+    line(pdf, f"{brief.title}: scene {scene.number or scene.ordinal}", size=13, bold=True)
+    line(pdf, f"{scene.heading} - {brief.day.strftime('%A %d %B %Y')}", size=10)
+    line(pdf, "Confidential: for the closed-set roster of this day only.", size=9)
+    pdf.ln(2)
+    heading = (
+        "Garments and barriers per performer"
+        if brief.kind is BriefKind.COSTUME
+        else "Agreed framing per performer"
+    )
+    bullets(
+        pdf,
+        heading,
+        [f"{p.name}: {p.text}" for p in brief.performers],
+        "No performer is cast yet.",
+    )
+    bullets(pdf, "Rules on this set", brief.rules, "")
     return bytes(pdf.output())

@@ -11,6 +11,8 @@ from typing import Any
 from closedset.core.errors import ServiceError
 
 OPERATIONS = ("add", "update", "duplicate", "up", "down", "delete")
+# "undo" is not a list edit: the service restores the previous version's beats.
+UNDO = "undo"
 
 
 def _index(beats: list[dict[str, Any]], beat_id: str) -> int:

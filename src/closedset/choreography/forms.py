@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 
+from closedset.choreography.services import MAX_INTENT
 from closedset.rules.vocabulary import (
     BODY_AREAS,
     CLOTHING,
@@ -156,3 +157,17 @@ def initial_from_beat(beat: dict[str, Any]) -> dict[str, Any]:
             elif item.get("kind") == "modesty":
                 initial["dress_modesty"] = item.get("level")
     return initial
+
+
+class IntentForm(forms.Form):
+    """The director's intent notes: what the scene is for (the brief's context)."""
+
+    intent = forms.CharField(
+        label="Intent notes",
+        required=False,
+        max_length=MAX_INTENT,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="What the scene is for, its tone and story. Not beats: saving these never "
+        "voids an approval.",
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)

@@ -36,6 +36,10 @@ class Choreography(models.Model):
     beats = SealedField()
     beats_hash = models.CharField(max_length=64, blank=True)
     intent = SealedField(null=True, blank=True)
+    # The intent notes' own version: writing them never changes the beats' version (no void).
+    intent_version = models.PositiveIntegerField(default=0)
+    # The beats of the version before this one (for undo); None before the second version.
+    previous_beats = SealedField(null=True, blank=True)
     # The latest approval (in progress, complete or voided); None before the first.
     approval = models.ForeignKey(
         "Approval", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from django.db import transaction
 
+from closedset.choreography.departments import BriefKind
 from closedset.choreography.models import Approval, Choreography, Reconfirmation, VoidReason
 from closedset.choreography.services import SceneInputs, beats_of, parse_beats, scene_inputs
 from closedset.consent.models import Rider
@@ -25,7 +27,15 @@ from closedset.productions.policies import Access
 from closedset.rules import choreography as rules
 from closedset.rules.consent import ModestyItem, NudityItem, act_noun
 from closedset.rules.container import Container, container, describe
-from closedset.rules.vocabulary import GARMENTS, MODESTY_LEVELS, NUDITY_PARTS, VISIBILITIES
+from closedset.rules.vocabulary import (
+    GARMENTS,
+    MODESTY_LEVELS,
+    NOT_SHOWN,
+    NUDITY_PARTS,
+    STILLS_LABEL,
+    VISIBILITIES,
+    in_sentence,
+)
 from closedset.scripts.models import Category, FlagStatus, Scene
 
 # --- approval state (no private data) -------------------------------------------------------
@@ -64,7 +74,7 @@ class ApprovalState:
 
 
 def _state(choreography: Choreography | None, pending: bool = False) -> ApprovalState:
-    if choreography is None:
+    if choreography is None or choreography.version == 0:  # intent notes only, no beats yet
         return ApprovalState()
     approval: Approval | None = choreography.approval
     live = (
@@ -175,6 +185,7 @@ class ChoreographyView:
     state: ApprovalState
     intent: str | None
     full: bool  # rows carry the coordinator's reasons
+    intent_version: int = 0
 
     @property
     def approvable(self) -> bool:
@@ -262,6 +273,7 @@ def choreography_get(
         state=approval_state(scene=scene),
         intent=intent,
         full=full,
+        intent_version=choreography.intent_version if choreography else 0,
     )
 
 
@@ -370,6 +382,7 @@ class Brief:
     closed_set: bool
     riders_issued: int
     version: int
+    intent_version: int = 0
 
     @property
     def readiness(self) -> list[str]:
@@ -416,4 +429,102 @@ def brief_get(*, access: Access, scene: Scene) -> Brief:
         closed_set=closed_set,
         riders_issued=issued,
         version=choreography.version if choreography else 0,
+        intent_version=choreography.intent_version if choreography else 0,
     )
+
+
+# --- department briefs (docs/adr/0012) -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PerformerLine:
+    name: str
+    text: str
+
+
+@dataclass(frozen=True)
+class DepartmentBrief:
+    """What one department needs of a scene on a day: derived data only."""
+
+    scene: Scene
+    kind: BriefKind
+    day: date
+    performers: list[PerformerLine]
+    rules: list[str]
+
+    @property
+    def title(self) -> str:
+        return f"{self.kind.label} brief"
+
+
+def _framing(box: Container, performer: str) -> str:
+    """Each nudity part at the most visible framing the performer agreed to, else not shown."""
+    shown = box.exposure.get(performer, frozenset())
+    order = list(VISIBILITIES)
+    seen: list[str] = []
+    hidden: list[str] = []
+    for code, part in NUDITY_PARTS.items():
+        agreed = [e.visibility for e in shown if isinstance(e, NudityItem) and e.part == code]
+        visibility = max(agreed, key=order.index) if agreed else NOT_SHOWN
+        text = f"{in_sentence(part.label)} {VISIBILITIES[visibility].label.lower()}"
+        (hidden if visibility == NOT_SHOWN else seen).append(text)
+    parts = seen + hidden
+    levels = [MODESTY_LEVELS[e.level].label for e in shown if isinstance(e, ModestyItem)]
+    text = "; ".join(parts)
+    if levels:
+        text += f"; may appear in: {', '.join(sorted(levels))}"
+    return text
+
+
+def _costume(box: Container, names: dict[str, str]) -> list[PerformerLine]:
+    lines = []
+    for mid, name in names.items():
+        needed = [g.label for code, g in GARMENTS.items() if code in box.garments.get(mid, ())]
+        shown = box.exposure.get(mid, frozenset())
+        levels = sorted(MODESTY_LEVELS[e.level].label for e in shown if isinstance(e, ModestyItem))
+        text = ", ".join(needed) if needed else "no garment or barrier listed yet"
+        if levels:
+            text += f"; may appear in: {', '.join(levels)}"
+        lines.append(PerformerLine(name, text))
+    return lines
+
+
+_CAMERA_RULES = [
+    "Frame each performer only as listed; anything not listed is not shown.",
+    "No personal recording devices on the closed set.",
+]
+_COSTUME_RULES = [
+    "A robe for each performer between takes.",
+    "Ask the intimacy coordinator before changing any garment or barrier.",
+]
+
+
+def department_brief_get(
+    *, access: Access, scene: Scene, day: date, kind: BriefKind
+) -> DepartmentBrief:
+    """The part of the brief a department needs (costume: garments and barriers; camera:
+    nudity framing and stills). Never a "no", a "discuss", a note or a reason. Audited."""
+    with transaction.atomic():
+        inputs = scene_inputs(scene)
+        box = container(inputs.consents, inputs.ages)
+        audit.record(
+            AuditAction.DEPARTMENT_BRIEF_VIEWED,
+            actor=access.membership.user,
+            production=access.production,
+            obj=scene,
+            summary=f"{kind.value} brief for {day.isoformat()}",
+        )
+    names = inputs.names
+    if kind is BriefKind.CAMERA:
+        performers = [PerformerLine(name, _framing(box, mid)) for mid, name in names.items()]
+        stills = [n for m, n in names.items() if m in box.stills]
+        no_stills = [n for m, n in names.items() if m not in box.stills]
+        rules_ = list(_CAMERA_RULES)
+        if no_stills:
+            rules_.insert(0, f"No {STILLS_LABEL.lower()} of {', '.join(no_stills)}.")
+        if stills:
+            rules_.insert(0, f"{STILLS_LABEL} may be taken of {', '.join(stills)}.")
+    else:
+        performers = _costume(box, names)
+        rules_ = list(_COSTUME_RULES)
+    return DepartmentBrief(scene=scene, kind=kind, day=day, performers=performers, rules=rules_)

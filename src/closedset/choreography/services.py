@@ -233,14 +233,20 @@ def choreography_save(
             "Reload to see the latest before changing it."
         )
     new_hash = _hash([{k: v for k, v in b.items() if k != "id"} for b in stored])
-    old_intent = crypto.unseal(choreography, "intent") if choreography.intent else None
-    intent_text = (intent or "").strip() or None if intent is not None else old_intent
+    old_intent = _intent(choreography)
+    intent_text = clean_intent(intent) if intent is not None else old_intent
     beats_changed = new_hash != choreography.beats_hash or choreography.version == 0
-    if not beats_changed and intent_text == old_intent and beats_of(choreography) == stored:
+    beats_differ = beats_changed or beats_of(choreography) != stored
+    if not beats_differ and intent_text == old_intent:
         return choreography  # nothing changed: no new version
+    if intent_text != old_intent:  # the intent notes are not beats: they never void
+        _write_intent(actor, access, choreography, intent_text)
+    if not beats_differ:
+        return choreography
+    if current > 0:  # keep the beats being replaced, so the change can be undone
+        crypto.seal(choreography, "previous_beats", beats_of(choreography))
     choreography.version = current + 1
     crypto.seal(choreography, "beats", stored)
-    crypto.seal(choreography, "intent", intent_text)
     choreography.beats_hash = new_hash
     choreography.updated_by = actor
     choreography.save()
@@ -259,6 +265,101 @@ def choreography_save(
             reason=VoidReason.BEATS,
             choreography=choreography,
         )
+    return choreography
+
+
+@transaction.atomic
+def choreography_undo(
+    *, actor: User, access: Access, scene: Scene, expected_version: int
+) -> Choreography:
+    """Undo the last change of the beats (the editor offers it right after a delete).
+
+    The previous version's beats are saved as a new version, so history only moves forward
+    and approval works as for any edit (docs/adr/0006). ``expected_version`` is the version
+    the undo was offered for: if anyone changed the beats since, 409 and nothing changes.
+    """
+    access.require(Perm.CHOREOGRAPHY_EDIT)
+    choreography = _locked(scene)
+    if (
+        choreography is None
+        or choreography.production_id != access.production.pk
+        or choreography.previous_beats is None
+    ):
+        raise ServiceError("There is nothing to undo.")
+    if expected_version != choreography.version:
+        raise Conflict(
+            f"The beats changed since then (now version {choreography.version}), so that "
+            "change can no longer be undone. Reload to see the latest."
+        )
+    previous = list(crypto.unseal(choreography, "previous_beats") or [])
+    restored = choreography_save(
+        actor=actor, access=access, scene=scene, beats=previous, expected_version=expected_version
+    )
+    audit.record(
+        AuditAction.CHOREOGRAPHY_UNDONE,
+        actor=actor,
+        production=access.production,
+        obj=restored,
+        summary=f"version {expected_version} undone as version {restored.version}",
+    )
+    return restored
+
+
+# --- the director's intent notes ------------------------------------------------------------
+
+
+def _intent(choreography: Choreography) -> str | None:
+    return crypto.unseal(choreography, "intent") if choreography.intent else None
+
+
+def clean_intent(intent: str) -> str | None:
+    return intent.replace("\r\n", "\n").strip() or None
+
+
+def _write_intent(
+    actor: User, access: Access, choreography: Choreography, text: str | None
+) -> None:
+    crypto.seal(choreography, "intent", text)
+    choreography.intent_version += 1
+    choreography.save(update_fields=["intent", "intent_version", "updated_at"])
+    audit.record(
+        AuditAction.CHOREOGRAPHY_INTENT_CHANGED,
+        actor=actor,
+        production=access.production,
+        obj=choreography,
+        summary=f"intent notes version {choreography.intent_version}",
+    )
+
+
+@transaction.atomic
+def choreography_intent_save(
+    *, actor: User, access: Access, scene: Scene, intent: str, expected_version: int
+) -> Choreography:
+    """The director's (or coordinator's) intent notes for the scene: the brief's context.
+
+    Needs ``Perm.CHOREOGRAPHY_APPROVE``. ``expected_version`` is the intent notes' version the
+    writer started from (``intent_version``); a different one answers 409 and changes nothing.
+    The notes are not beats: writing them never changes the beats' version, so an approval
+    stands (docs/adr/0006). Empty text clears them.
+    """
+    access.require(Perm.CHOREOGRAPHY_APPROVE)
+    if scene.production_id != access.production.pk:
+        raise Forbidden("This scene belongs to another production.")
+    if len(intent) > MAX_INTENT:
+        raise ServiceError(f"Intent notes are at most {MAX_INTENT} characters.", field="intent")
+    choreography = _locked(scene)
+    if choreography is None:  # notes before any beat: version 0 still means "no beats yet"
+        choreography = Choreography(lineage=scene.lineage, production=access.production)
+        crypto.seal(choreography, "beats", [])
+        choreography.save()
+    if expected_version != choreography.intent_version:
+        raise Conflict(
+            "The intent notes changed since you opened them "
+            f"(now version {choreography.intent_version}). Reload to see the latest."
+        )
+    text = clean_intent(intent)
+    if text != _intent(choreography):
+        _write_intent(actor, access, choreography, text)
     return choreography
 
 

@@ -22,3 +22,18 @@ urlpatterns = [
     path("scenes/<uuid:scene_id>/brief.pdf", views.brief_pdf_download, name="brief-pdf"),
     path("scenes/<uuid:scene_id>/reconfirm/", views.reconfirm, name="reconfirm"),
 ]
+urlpatterns += [
+    path(
+        "scenes/<uuid:scene_id>/days/<uuid:day_id>/department-brief/",
+        views.department_brief_page,
+        name="department-brief",
+    ),
+    path(
+        "scenes/<uuid:scene_id>/days/<uuid:day_id>/department-brief.pdf",
+        views.department_brief_pdf,
+        name="department-brief-pdf",
+    ),
+]
+urlpatterns += [
+    path("scenes/<uuid:scene_id>/intent/", views.intent_edit, name="intent-edit"),
+]

@@ -9,10 +9,12 @@ from typing import Any
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
+from closedset.accounts.reauth import require_recent_auth
 from closedset.choreography import brief_pdf, editing, forms, selectors, services
-from closedset.choreography.policies import get_scene_for_actor
+from closedset.choreography.policies import get_department_brief_for_actor, get_scene_for_actor
 from closedset.core.errors import ServiceError
 from closedset.core.permissions import Perm
 from closedset.productions.policies import Access
@@ -28,6 +30,9 @@ def _editor_context(
     form: forms.BeatForm | None = None,
     editing_id: str = "",
     error: str = "",
+    undo_version: int = 0,
+    undo_at: int = 0,
+    undo_beat: str = "",
 ) -> dict[str, Any]:
     view = selectors.choreography_get(access=access, scene=scene)
     if form is None:
@@ -43,6 +48,10 @@ def _editor_context(
         "editing_id": editing_id,
         "error": error,
         "can_approve": access.has(Perm.CHOREOGRAPHY_APPROVE),
+        # Offered right after a delete, while nobody has changed the beats since.
+        "undo_version": undo_version if undo_version and undo_version == view.version else 0,
+        "undo_at": undo_at,  # where the deleted beat was, so the undo shows in its place
+        "undo_beat": undo_beat if undo_beat.isalnum() else "",
     }
 
 
@@ -50,15 +59,23 @@ def _editor_context(
 @pages
 def choreography_edit(request: HttpRequest, scene_id: uuid.UUID) -> HttpResponse:
     access, scene = get_scene_for_actor(request.user, scene_id, need=Perm.CHOREOGRAPHY_EDIT)
-    context = _editor_context(request, access, scene, editing_id=request.GET.get("edit", ""))
+    undo, at = request.GET.get("undo", ""), request.GET.get("at", "")
+    context = _editor_context(
+        request,
+        access,
+        scene,
+        editing_id=request.GET.get("edit", ""),
+        undo_version=int(undo) if undo.isdigit() else 0,
+        undo_at=int(at) if at.isdigit() else 0,
+    )
     return render(request, "choreography/choreography_edit.html", context)
 
 
 @require_POST
 @pages
 def beat_change(request: HttpRequest, scene_id: uuid.UUID) -> HttpResponse:
-    """Add, update, duplicate, move or delete one beat; answers the editor (or its beat list
-    for htmx). A stale version answers 409 with the latest beats."""
+    """Add, update, duplicate, move or delete one beat, or undo a delete; answers the editor
+    (or its beat list for htmx). A stale version answers 409 with the latest beats."""
     access, scene = get_scene_for_actor(request.user, scene_id, need=Perm.CHOREOGRAPHY_EDIT)
     op = request.POST.get("op", "")
     beat_id = request.POST.get("beat", "")
@@ -77,21 +94,35 @@ def beat_change(request: HttpRequest, scene_id: uuid.UUID) -> HttpResponse:
             beat = form.beat()
         else:
             status = 400
+    undo_version = undo_at = 0
     if status == 200:
         try:
-            beats = editing.apply([r.data for r in current.rows], op, beat_id, beat)
-            services.choreography_save(
-                actor=request.user,  # type: ignore[arg-type]
-                access=access,
-                scene=scene,
-                beats=beats,
-                expected_version=version,
-            )
+            if op == editing.UNDO:
+                services.choreography_undo(
+                    actor=request.user,  # type: ignore[arg-type]
+                    access=access,
+                    scene=scene,
+                    expected_version=version,
+                )
+            else:
+                beats = editing.apply([r.data for r in current.rows], op, beat_id, beat)
+                saved = services.choreography_save(
+                    actor=request.user,  # type: ignore[arg-type]
+                    access=access,
+                    scene=scene,
+                    beats=beats,
+                    expected_version=version,
+                )
+                if op == "delete":
+                    undo_version = saved.version
+                    undo_at = next(r.position for r in current.rows if r.id == beat_id)
             form = None
         except ServiceError as exc:
             status, error = exc.status, exc.message
     if not request.headers.get("HX-Request") and status == 200:
-        return redirect("choreography:choreography-edit", scene.pk)
+        target = reverse("choreography:choreography-edit", args=[scene.pk])
+        query = f"?undo={undo_version}&at={undo_at}#beat-undo" if undo_version else ""
+        return redirect(target + query)
     context = _editor_context(
         request,
         access,
@@ -99,6 +130,9 @@ def beat_change(request: HttpRequest, scene_id: uuid.UUID) -> HttpResponse:
         form=form if status != 200 else None,
         error=error,
         editing_id=beat_id if op == "update" and status != 200 else "",
+        undo_version=undo_version,
+        undo_at=undo_at,
+        undo_beat=beat_id if undo_version else "",
     )
     template = (
         "choreography/partials/_editor.html"
@@ -131,7 +165,9 @@ def beat_check(request: HttpRequest, scene_id: uuid.UUID) -> HttpResponse:
 
 @require_POST
 @pages
+@require_recent_auth
 def choreography_approve(request: HttpRequest, scene_id: uuid.UUID) -> HttpResponse:
+    """Approval is a signature-like act: it needs a recent password confirmation."""
     access, scene = get_scene_for_actor(request.user, scene_id, need=Perm.CHOREOGRAPHY_APPROVE)
     try:
         version = int(request.POST.get("version", ""))
@@ -164,12 +200,17 @@ def container_page(request: HttpRequest, scene_id: uuid.UUID) -> HttpResponse:
     return render(request, "choreography/container.html", context)
 
 
-@require_GET
-@pages
-def brief_page(request: HttpRequest, scene_id: uuid.UUID) -> HttpResponse:
-    access, scene = get_scene_for_actor(request.user, scene_id)
+def _brief_context(
+    access: Access, scene: Scene, intent_form: forms.IntentForm | None = None
+) -> dict[str, Any]:
     brief = selectors.brief_get(access=access, scene=scene)
-    context = {
+    can_write_intent = access.has(Perm.CHOREOGRAPHY_APPROVE)
+    if can_write_intent and intent_form is None:
+        intent_form = forms.IntentForm(
+            initial={"intent": brief.intent or "", "version": brief.intent_version}
+        )
+    return {
+        "intent_form": intent_form if can_write_intent else None,
         "production": access.production,
         "scene": scene,
         "brief": brief,
@@ -179,7 +220,42 @@ def brief_page(request: HttpRequest, scene_id: uuid.UUID) -> HttpResponse:
         "reconfirm": selectors.my_reconfirmation(access=access, scene=scene),
         "brief_approvable": bool(brief.beats) and all(r.status == "ok" for r in brief.beats),
     }
-    return render(request, "choreography/brief.html", context)
+
+
+@require_GET
+@pages
+def brief_page(request: HttpRequest, scene_id: uuid.UUID) -> HttpResponse:
+    access, scene = get_scene_for_actor(request.user, scene_id)
+    return render(request, "choreography/brief.html", _brief_context(access, scene))
+
+
+@require_POST
+@pages
+def intent_edit(request: HttpRequest, scene_id: uuid.UUID) -> HttpResponse:
+    """The director's (or coordinator's) intent notes; a stale version answers 409 with the
+    latest notes shown and the text sent kept in the form."""
+    access, scene = get_scene_for_actor(request.user, scene_id, need=Perm.CHOREOGRAPHY_APPROVE)
+    form = forms.IntentForm(request.POST)
+    status = 400
+    if form.is_valid():
+        try:
+            services.choreography_intent_save(
+                actor=request.user,  # type: ignore[arg-type]
+                access=access,
+                scene=scene,
+                intent=form.cleaned_data["intent"],
+                expected_version=form.cleaned_data["version"],
+            )
+        except ServiceError as exc:
+            status = exc.status
+            form.add_error("intent", exc.message)
+        else:
+            messages.success(request, "The intent notes are saved.")
+            return redirect("choreography:brief", scene.pk)
+    context = _brief_context(access, scene, form)
+    if status == 409:  # show the latest version number so a resend is deliberate
+        form.data = {**request.POST.dict(), "version": str(context["brief"].intent_version)}
+    return render(request, "choreography/brief.html", context, status=status)
 
 
 @require_GET
@@ -210,3 +286,38 @@ def reconfirm(request: HttpRequest, scene_id: uuid.UUID) -> HttpResponse:
     except ServiceError as exc:
         messages.error(request, exc.message)
     return redirect("choreography:brief", scene.pk)
+
+
+# --- department briefs (docs/adr/0012) ------------------------------------------------------
+
+
+@require_GET
+@pages
+def department_brief_page(
+    request: HttpRequest, scene_id: uuid.UUID, day_id: uuid.UUID
+) -> HttpResponse:
+    """What a rostered crew member's department needs of the scene on that day."""
+    access, scene, entry, kind = get_department_brief_for_actor(request.user, scene_id, day_id)
+    brief = selectors.department_brief_get(
+        access=access, scene=scene, day=entry.day.date, kind=kind
+    )
+    context = {"production": access.production, "scene": scene, "entry": entry, "brief": brief}
+    return render(request, "choreography/department_brief.html", context)
+
+
+@require_GET
+@pages
+def department_brief_pdf(
+    request: HttpRequest, scene_id: uuid.UUID, day_id: uuid.UUID
+) -> HttpResponse:
+    access, scene, entry, kind = get_department_brief_for_actor(request.user, scene_id, day_id)
+    brief = selectors.department_brief_get(
+        access=access, scene=scene, day=entry.day.date, kind=kind
+    )
+    response = HttpResponse(
+        brief_pdf.render_department(brief, access.production.title),
+        content_type="application/pdf",
+    )
+    response["Content-Disposition"] = f'inline; filename="{kind.value}-brief.pdf"'
+    response["Cache-Control"] = "no-store"
+    return response

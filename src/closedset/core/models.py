@@ -118,6 +118,10 @@ class AuditAction(models.TextChoices):
     SHOOT_REMINDER_SENT = "shoot.reminder_sent"
     SHOOT_CALENDAR_LINK_CREATED = "shoot.calendar_link_created"
     SHOOT_CALENDAR_LINK_REVOKED = "shoot.calendar_link_revoked"
+    # Choreography: department briefs and the director's intent notes
+    DEPARTMENT_BRIEF_VIEWED = "brief.department_viewed"
+    CHOREOGRAPHY_INTENT_CHANGED = "choreography.intent_changed"
+    CHOREOGRAPHY_UNDONE = "choreography.undone"
 
 
 class AuditEvent(models.Model):

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from closedset.choreography.policies import department_brief_kind
 from closedset.core.errors import ServiceError
 from closedset.core.permissions import Perm
 from closedset.productions.policies import Access, get_production_for_actor
@@ -237,6 +238,7 @@ def entry_detail(request: HttpRequest, scene_id: uuid.UUID, day_id: uuid.UUID) -
         if access.has(Perm.CONSENT_VIEW_ALL) and filmed
         else None,
         "readiness": selectors.entry_readiness(entry) if access.has(Perm.READINESS_VIEW) else None,
+        "department_brief": department_brief_kind(access, entry),
     }
     return render(request, "shoot/entry_detail.html", context)
 
