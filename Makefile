@@ -43,12 +43,12 @@ migrations-check: dev
 
 test-sqlite: dev
 	@echo "== tests on SQLite =="
-	$(BIN)/pytest $(PYTEST_ARGS)
+	CLOSEDSET_URL_COVERAGE=1 $(BIN)/pytest $(PYTEST_ARGS)
 
 test-postgres: dev
 	@if $(BIN)/python scripts/postgres_reachable.py "$(CLOSEDSET_TEST_POSTGRES_URL)"; then \
 		echo "== tests on PostgreSQL =="; \
-		DATABASE_URL="$(CLOSEDSET_TEST_POSTGRES_URL)" $(BIN)/pytest $(PYTEST_ARGS); \
+		DATABASE_URL="$(CLOSEDSET_TEST_POSTGRES_URL)" CLOSEDSET_URL_COVERAGE=1 $(BIN)/pytest $(PYTEST_ARGS); \
 	elif [ "$$CI" = "true" ]; then \
 		echo "PostgreSQL is not reachable at $(CLOSEDSET_TEST_POSTGRES_URL); CI needs it." >&2; exit 1; \
 	else \

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from closedset.accounts.models import User
@@ -14,6 +15,7 @@ from closedset.consent import services as consent_services
 from closedset.consent.models import Rider
 from tests.conftest import Cast
 from tests.consent.conftest import Casting, answers, kiss
+from tests.scripts.conftest import SCRIPT
 from tests.shoot.conftest import Shoot
 
 OTHER = "other_producer"  # a producer of production B: production A is not theirs
@@ -96,6 +98,9 @@ def test_a_revision_upload_needs_the_upload_permission(
     assert login(cast.director).post(url).status_code in {403, 404}
     form = login(cast.coordinator).post(url)  # no file: the form answers with its error
     assert form.status_code == 400
+    revised = SCRIPT + b"\n\nEXT. PIER - DAY\n\nGulls over the water.\n"
+    upload = {"file": SimpleUploadedFile("tide.fountain", revised), "label": "Blue"}
+    assert login(cast.coordinator).post(url, upload).status_code == 302
 
 
 def test_member_management_is_for_the_production_only(
@@ -168,6 +173,14 @@ def test_another_productions_member_sees_no_schedule(
     if response.status_code == 405:
         response = client.get(f"/productions/{cast.production.pk}/{path}")
     assert response.status_code == 404
+
+
+def test_only_the_member_revokes_their_calendar_link(
+    cast: Cast, login: Callable[[User], Client]
+) -> None:
+    url = f"/productions/{cast.production.pk}/calendar/revoke/"
+    assert login(cast.users[OTHER]).post(url).status_code == 404
+    assert login(cast.performer).post(url).status_code == 302
 
 
 def test_only_a_scheduler_deletes_an_entry(
