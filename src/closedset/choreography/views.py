@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from closedset.accounts.reauth import require_recent_auth
+from closedset.accounts.reauth import is_recently_authenticated, reauth_redirect
 from closedset.choreography import brief_pdf, editing, forms, selectors, services
 from closedset.choreography.policies import get_department_brief_for_actor, get_scene_for_actor
 from closedset.core.errors import ServiceError
@@ -165,10 +165,12 @@ def beat_check(request: HttpRequest, scene_id: uuid.UUID) -> HttpResponse:
 
 @require_POST
 @pages
-@require_recent_auth
 def choreography_approve(request: HttpRequest, scene_id: uuid.UUID) -> HttpResponse:
-    """Approval is a signature-like act: it needs a recent password confirmation."""
+    """Approval is a signature-like act: it needs a recent password confirmation (asked only
+    of someone who may approve)."""
     access, scene = get_scene_for_actor(request.user, scene_id, need=Perm.CHOREOGRAPHY_APPROVE)
+    if not is_recently_authenticated(request):
+        return reauth_redirect(request)
     try:
         version = int(request.POST.get("version", ""))
     except ValueError:
