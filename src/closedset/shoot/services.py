@@ -363,15 +363,7 @@ def scene_pause(*, actor: User, access: Access, entry: Entry) -> PauseEvent:
         locked.paused_at = now
         locked.save(update_fields=["paused_at"])
     entry.paused_at = locked.paused_at
-    event = PauseEvent.objects.create(entry=entry, kind=PauseEvent.Kind.PAUSE, by=actor, at=now)
-    audit.record(
-        AuditAction.SHOOT_PAUSED,
-        actor=actor,
-        production=access.production,
-        obj=entry,
-        summary=f"scene {_label(entry.scene)}",
-    )
-    return event
+    return _press(actor, access, entry, PauseEvent.Kind.PAUSE, now)
 
 
 @transaction.atomic
@@ -390,9 +382,15 @@ def scene_resume(*, actor: User, access: Access, entry: Entry, checked_in: bool)
     locked.paused_at = None
     locked.save(update_fields=["paused_at"])
     entry.paused_at = None
-    event = PauseEvent.objects.create(entry=entry, kind=PauseEvent.Kind.RESUME, by=actor, at=now)
+    return _press(actor, access, entry, PauseEvent.Kind.RESUME, now)
+
+
+def _press(actor: User, access: Access, entry: Entry, kind: str, at: datetime) -> PauseEvent:
+    """Record a pause or a resume, and audit it."""
+    event = PauseEvent.objects.create(entry=entry, kind=kind, by=actor, at=at)
+    paused = kind == PauseEvent.Kind.PAUSE
     audit.record(
-        AuditAction.SHOOT_RESUMED,
+        AuditAction.SHOOT_PAUSED if paused else AuditAction.SHOOT_RESUMED,
         actor=actor,
         production=access.production,
         obj=entry,
