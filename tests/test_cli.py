@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import stat
 import subprocess
@@ -28,6 +29,23 @@ def run(data_dir: Path, *args: str, stdin: str | None = None) -> subprocess.Comp
         timeout=180,
         check=False,
     )
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data directory with the demo loaded, made once per worker (loading it takes seconds)."""
+    data_dir = tmp_path_factory.mktemp("demo-template")
+    result = run(data_dir, "demo", "--password", "demo-pass-123456")
+    assert result.returncode == 0, result.stderr
+    return data_dir
+
+
+@pytest.fixture
+def demo_dir(demo_template: Path, tmp_path: Path) -> Path:
+    """A private copy of the demo data directory (database, keys), as ``closedset demo`` left it."""
+    target = tmp_path / "data"
+    shutil.copytree(demo_template, target)
+    return target
 
 
 def test_help_lists_every_command(tmp_path: Path) -> None:
@@ -90,22 +108,20 @@ def test_demo_prints_every_log_in_and_can_run_twice(tmp_path: Path) -> None:
     assert "intact" in verify.stdout
 
 
-def test_demo_reset_refuses_a_database_with_real_accounts(tmp_path: Path) -> None:
-    assert run(tmp_path, "demo").returncode == 0
+def test_demo_reset_refuses_a_database_with_real_accounts(demo_dir: Path) -> None:
     created = run(
-        tmp_path, "user", "create", "--email", "real@example.org", "--name", "Real Person"
+        demo_dir, "user", "create", "--email", "real@example.org", "--name", "Real Person"
     )
     assert created.returncode == 0, created.stderr
-    refused = run(tmp_path, "demo", "--reset")
+    refused = run(demo_dir, "demo", "--reset")
     assert refused.returncode == 2
     assert "refused" in refused.stderr
 
 
-def test_audit_verify_names_a_tampered_event_and_exits_1(tmp_path: Path) -> None:
-    assert run(tmp_path, "demo").returncode == 0
-    with sqlite3.connect(tmp_path / "closedset.sqlite3") as conn:
+def test_audit_verify_names_a_tampered_event_and_exits_1(demo_dir: Path) -> None:
+    with sqlite3.connect(demo_dir / "closedset.sqlite3") as conn:
         conn.execute("UPDATE core_auditevent SET summary = 'forged' WHERE seq = 3")
-    result = run(tmp_path, "audit", "verify")
+    result = run(demo_dir, "audit", "verify")
     assert result.returncode == 1
     assert "#3" in result.stderr
 
@@ -145,32 +161,30 @@ def test_user_create_reads_the_password_from_stdin_and_refuses_duplicates(
     assert "too short" in weak.stderr
 
 
-def test_token_create_prints_a_token_once_that_the_api_accepts(tmp_path: Path) -> None:
-    assert run(tmp_path, "demo").returncode == 0
-    result = run(tmp_path, "token", "create", "--email", "coordinator@demo.test")
+def test_token_create_prints_a_token_once_that_the_api_accepts(demo_dir: Path) -> None:
+    result = run(demo_dir, "token", "create", "--email", "coordinator@demo.test")
     assert result.returncode == 0, result.stderr
     token = result.stdout.strip()
     assert token.startswith("cs_")
-    with sqlite3.connect(tmp_path / "closedset.sqlite3") as conn:
+    with sqlite3.connect(demo_dir / "closedset.sqlite3") as conn:
         stored = [row[0] for row in conn.execute("SELECT digest FROM accounts_apitoken")]
     assert token not in stored, "only a digest is stored"
-    missing = run(tmp_path, "token", "create", "--email", "nobody@demo.test")
+    missing = run(demo_dir, "token", "create", "--email", "nobody@demo.test")
     assert missing.returncode == 2
 
 
-def test_keys_rotate_keeps_data_readable(tmp_path: Path) -> None:
-    assert run(tmp_path, "demo").returncode == 0
-    before = (tmp_path / "master.key").read_text()
-    result = run(tmp_path, "keys", "rotate")
+def test_keys_rotate_keeps_data_readable(demo_dir: Path) -> None:
+    before = (demo_dir / "master.key").read_text()
+    result = run(demo_dir, "keys", "rotate")
     assert result.returncode == 0, result.stderr
     assert "1 data keys re-wrapped" in result.stdout
-    assert (tmp_path / "master.key").read_text() != before
-    retired = list(tmp_path.glob("master.key.retired-*"))
+    assert (demo_dir / "master.key").read_text() != before
+    retired = list(demo_dir.glob("master.key.retired-*"))
     assert len(retired) == 1
     assert stat.S_IMODE(retired[0].stat().st_mode) == 0o600
     # The demo's sealed data still opens with the new key.
     check = run(
-        tmp_path,
+        demo_dir,
         "manage",
         "shell",
         "-c",
