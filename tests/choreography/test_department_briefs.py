@@ -1,4 +1,4 @@
-"""Department briefs (docs/adr/0012): a crew member on a scene's closed-set roster for a day
+"""Department briefs (docs/adr/0010): a crew member on a scene's closed-set roster for a day
 reads only what their department needs (costume: garments and barriers; camera: nudity framing
 and stills), never a "no", a "discuss", a note or a reason; everyone else gets 404."""
 

@@ -1,4 +1,4 @@
-"""Which part of a scene's brief a crew department needs (docs/adr/0012).
+"""Which part of a scene's brief a crew department needs (docs/adr/0010).
 
 A member's department is free text ("Costume", "HMU", "2nd unit camera"). A small, fixed matching
 table maps it to one kind of department brief; anything it does not match gets none.

@@ -5,7 +5,7 @@
 - ``Perm.BRIEF_VIEW`` holders (director, producer, first AD) and the performers cast in the
   scene read the container and the brief;
 - a crew member on a scene's closed-set roster for a day reads the department brief their
-  department needs (docs/adr/0012), for that day only;
+  department needs (docs/adr/0010), for that day only;
 - everyone else gets "not found", exactly as if the scene did not exist.
 """
 

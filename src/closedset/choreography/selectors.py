@@ -433,7 +433,7 @@ def brief_get(*, access: Access, scene: Scene) -> Brief:
     )
 
 
-# --- department briefs (docs/adr/0012) -----------------------------------------------------
+# --- department briefs (docs/adr/0010) -----------------------------------------------------
 
 
 @dataclass(frozen=True)

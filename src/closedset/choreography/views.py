@@ -290,7 +290,7 @@ def reconfirm(request: HttpRequest, scene_id: uuid.UUID) -> HttpResponse:
     return redirect("choreography:brief", scene.pk)
 
 
-# --- department briefs (docs/adr/0012) ------------------------------------------------------
+# --- department briefs (docs/adr/0010) ------------------------------------------------------
 
 
 @require_GET
