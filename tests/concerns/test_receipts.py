@@ -136,3 +136,10 @@ def test_a_flood_of_reports_from_one_address_is_slowed_down(
         file_report(cast, about=["director"], address="10.1.1.1")
     assert refused.value.status == 429
     file_report(cast, about=["director"], address="10.1.1.2")
+
+
+def test_production_settings_keep_argon2_defaults_for_receipts() -> None:
+    import closedset.settings as production  # noqa: PLC0415
+
+    assert not hasattr(production, "CLOSEDSET_RECEIPT_ARGON2")
+    assert receipts._hasher.hash("x").startswith("$argon2id$")
