@@ -21,7 +21,7 @@ from closedset.breakdown.compare import FlagChangeKind, SceneChangeKind, compare
 from closedset.core import audit, crypto
 from closedset.core.errors import Conflict, NotFound, ServiceError
 from closedset.core.models import AuditAction
-from closedset.core.permissions import Perm, Role
+from closedset.core.permissions import Perm, roles_with
 from closedset.productions.models import Membership
 from closedset.productions.policies import Access
 from closedset.scripts.models import (
@@ -383,7 +383,7 @@ def character_cast(
         is_performer = (
             member.production_id == access.production.pk
             and member.removed_at is None
-            and member.roles.filter(role=Role.PERFORMER).exists()
+            and member.roles.filter(role__in=roles_with(Perm.CONSENT_EDIT_OWN)).exists()
         )
         if not is_performer:
             raise ServiceError("Only performers of this production can be cast.", field="member")
